@@ -1,0 +1,1 @@
+"""The evaluation bench: gold set, scorer, baseline comparison and throughput (see README.md)."""

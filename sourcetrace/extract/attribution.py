@@ -1,0 +1,270 @@
+"""Attribution chains: who a sentence says its claim comes from, and through whom.
+
+For each parsed sentence this finds the cues — "according to X", "X said/reported/claimed",
+"citing Y", "told X", "in reply to a request from X", "X's calculations based on data from Y",
+"Y has recorded" — and orders the parties nearest first (see shared/design/CHAINS.md). A subject
+such as "The agency" or "he" refers back to a party named before and takes over that party's
+chain. Figures then take the chain of their sentence (``assign_figures``).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model.records import Link
+from ..pipeline.component import component
+from ..pipeline.state import Claim, Sentence, TraceState
+from .mentions import Mention, make_mention
+
+
+@component("attribution", requires=("parses", "figures", "dateline"), assigns=("claims", "mentions"))
+def find_claims(state: TraceState) -> None:
+    history: list[tuple[Mention, list[Link]]] = []  # each party named so far, with its chain
+    for sentence in state.sentences:
+        if sentence.doc is None:
+            continue
+        claim = _sentence_claim(state, sentence, history)
+        if claim is not None:
+            state.claims[sentence.index] = claim
+
+
+def _sentence_claim(state, sentence: Sentence, history) -> Claim | None:
+    lang = state.lang
+    parts = _find_parties(sentence, lang)
+    for mention in parts["all"]:
+        state.mentions.append({"name": mention.name, "span": mention.span, "kind": mention.kind})
+    if parts["impersonal"] is not None:
+        return Claim(sentence.index, [], "vague", vague=parts["impersonal"])
+    speaker_chain, basis = _speaker_chain(parts, history, lang)
+    chain = [_link(m, "relay", "told" if m in parts["outer"] else "as reported by") for m in parts["outer"]]
+    chain += speaker_chain
+    chain += [_link(m, "origin", "citing") for m in parts["cited"]]
+    chain = _assign_roles(chain)
+    chain += [_link(m, "record", "based on") for m in parts["records"]]
+    if not chain:
+        return None
+    if all(link.vague for link in chain if link.role != "record") and chain[0].vague:
+        return Claim(sentence.index, chain, "vague", vague=chain[0])
+    for mention in parts["named"]:
+        history.append((mention, [l for l in chain if l.role != "record"]))
+    return Claim(sentence.index, chain, basis)
+
+
+def _link(m: Mention, role: str, via: str) -> Link:
+    return Link(name=m.name, span=m.span, role=role, anonymous=m.anonymous, vague=m.vague, kind=m.kind, via=via)
+
+
+def _assign_roles(chain: list[Link]) -> list[Link]:
+    """Nearest first; the last speaker is the origin, those before it relays."""
+    speakers = [l for l in chain if l.role != "derived"]
+    for i, link in enumerate(chain):
+        if link.role == "derived":
+            continue
+        link.role = "origin" if link is speakers[-1] else "relay"
+    return chain
+
+
+def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
+    speaker = parts["speaker"]
+    if speaker is None:
+        return [], "cue"
+    if parts["speaker_refers"]:
+        antecedent = _antecedent(speaker, history, lang)
+        if antecedent is not None:
+            mention, chain = antecedent
+            copied = [Link(**{**l.__dict__}) for l in chain]
+            for link in copied:
+                link.via = f"refers back ('{speaker.name}')" if link.name == mention.name else link.via
+            return copied, "refers back"
+    role = "derived" if parts["derived"] else "origin"
+    via = parts["speaker_via"]
+    return [_link(speaker, role, via)], "cue"
+
+
+def _antecedent(speaker: Mention, history, lang):
+    wanted = _anaphor_kind(speaker.name, lang)
+    for mention, chain in reversed(history):
+        if wanted in ("any", None) or mention.kind == wanted or (wanted == "org" and mention.kind not in ("person", "sources", "group")):
+            return mention, chain or [_link(mention, "origin", "refers back")]
+        if wanted == "body" and mention.kind in ("military", "court", "organisation"):
+            return mention, chain or [_link(mention, "origin", "refers back")]
+    return None
+
+
+def _anaphor_kind(name: str, lang) -> str | None:
+    words = name.lower().split()
+    if len(words) == 1 and words[0] in lang.attribution["pronoun_subjects"]:
+        return lang.attribution["pronoun_subjects"][words[0]]
+    head = " ".join(words[-2:]) if " ".join(words[-2:]) in lang.attribution["anaphors"] else words[-1]
+    return lang.attribution["anaphors"].get(head)
+
+
+def _is_anaphor(token, lang) -> bool:
+    if token.lower_ in lang.attribution["pronoun_subjects"]:
+        return True
+    det = [c for c in token.children if c.dep_ in ("det", "poss")]
+    compounds = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"]
+    definite = any(d.lower_ in ("the", "this", "that", "its", "their") for d in det)
+    return definite and not compounds and token.lower_ in lang.attribution["anaphors"]
+
+
+# -- finding the parties of one sentence ------------------------------------------------------
+
+def _find_parties(sentence: Sentence, lang) -> dict:
+    doc, a = sentence.doc, lang.attribution
+    parts = {"outer": [], "speaker": None, "speaker_via": None, "speaker_refers": False, "derived": False,
+             "cited": [], "records": [], "named": [], "all": [], "impersonal": None}
+    impersonal = lang.phrases_regex("impersonal", a["impersonal_cues"]).search(sentence.text)
+    _according_to(sentence, lang, parts)
+    if parts["speaker"] is None:
+        _reporting_verb(sentence, lang, parts)
+    _citing(sentence, lang, parts)
+    _records(sentence, lang, parts)
+    if parts["speaker"] is None and not parts["cited"] and impersonal is not None:
+        s, e = sentence.start + impersonal.start(), sentence.start + impersonal.end()
+        parts["impersonal"] = Link(impersonal.group(), (s, e), "origin", vague=True, kind="impersonal", via="impersonal")
+    parts["all"] = [m for m in parts["outer"] + [parts["speaker"]] + parts["cited"] + parts["records"] if m]
+    parts["named"] = [m for m in parts["all"] if not parts["speaker_refers"] or m is not parts["speaker"]]
+    return parts
+
+
+def _party_of(sentence, noun, lang, parts):
+    """'a report by TASS' → TASS; 'TASS calculations based on SBI data' → TASS (derived) + SBI."""
+    a = lang.attribution
+    lemma = noun.lower_
+    if lemma in a["report_nouns"] or lemma in a["derived_nouns"]:
+        if lemma in a["derived_nouns"] and lemma not in ("count", "estimate", "estimates") or lemma == "calculations":
+            parts["derived"] = True
+        owner = _owner(noun)
+        _based_on(sentence, noun, lang, parts)
+        if owner is not None:
+            return owner
+        return None
+    return noun
+
+
+def _owner(noun):
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for child in noun.children:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return child
+    return None
+
+
+def _based_on(sentence, noun, lang, parts) -> None:
+    for token in noun.subtree:
+        if token.lower_ in ("based", "drawing", "using") and token.head.i in [t.i for t in noun.subtree]:
+            for sub in token.subtree:
+                if sub.dep_ == "pobj" and sub.lower_ in lang.attribution["report_nouns"]:
+                    owner = _owner(sub)
+                    if owner is not None:
+                        parts["records"].append(make_mention(sentence, owner, lang))
+
+
+def _according_to(sentence, lang, parts) -> None:
+    for token in sentence.doc:
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if pobj is None:
+                continue
+            party = _party_of(sentence, pobj, lang, parts)
+            if party is not None:
+                parts["speaker"], parts["speaker_via"] = make_mention(sentence, party, lang), "according to"
+                parts["speaker_refers"] = _is_anaphor(party, lang)
+            _citing_under(sentence, pobj, lang, parts)
+            return
+        if token.lower_ == "reported" and token.i > 0 and token.doc[token.i - 1].lower_ == "as":
+            agent = _agent(token)
+            if agent is not None:
+                parts["outer"].append(make_mention(sentence, agent, lang))
+
+
+def _agent(verb):
+    by = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def _reporting_verb(sentence, lang, parts) -> None:
+    a = lang.attribution
+    for verb in sentence.doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in a["reporting_verbs"]:
+            continue
+        if verb.i > 0 and verb.doc[verb.i - 1].lower_ == "as" and verb.lower_ == "reported":
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        if subject is None and verb.dep_ == "passive" or subject is None:
+            subject = _agent(verb)
+        if subject is None or subject.lower_ in ("that", "which", "this", "it") and subject.lower_ != "it":
+            continue
+        if subject.lower_ == "it" and not _previous_org_expected(verb):
+            continue
+        party = _party_of(sentence, subject, lang, parts) or subject
+        parts["speaker"], parts["speaker_via"] = make_mention(sentence, party, lang), verb.lower_
+        parts["speaker_refers"] = _is_anaphor(party, lang)
+        _told(sentence, verb, lang, parts)
+        _request(sentence, verb, lang, parts)
+        return
+
+
+def _previous_org_expected(verb) -> bool:
+    return verb.lemma_ in ("say", "report", "claim", "state")
+
+
+def _told(sentence, verb, lang, parts) -> None:
+    if verb.lemma_ != "tell":
+        return
+    hearer = next((c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")), None)
+    if hearer is not None and hearer.pos_ in ("PROPN", "NOUN") and hearer.lower_ not in ("that",):
+        parts["outer"].append(make_mention(sentence, hearer, lang))
+
+
+def _request(sentence, verb, lang, parts) -> None:
+    """'... said in a reply to a request from X': X asked, so X is the relay."""
+    for token in verb.subtree:
+        if token.lower_ in lang.attribution["request_nouns"]:
+            owner = _owner(token)
+            if owner is not None and owner.i != token.i:
+                parts["outer"].append(make_mention(sentence, owner, lang))
+                return
+
+
+def _citing(sentence, lang, parts) -> None:
+    for token in sentence.doc:
+        if token.lemma_.lower() in lang.attribution["cite_verbs"] and token.lower_ in ("citing", "quoting", "cited", "quoted"):
+            obj = next((c for c in token.children if c.dep_ in ("dobj", "pobj", "obj")), None)
+            if obj is None:
+                prep = next((c for c in token.children if c.dep_ == "prep"), None)
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if obj is None:
+                continue
+            party = _party_of(sentence, obj, lang, parts) or obj
+            mention = make_mention(sentence, party, lang)
+            if mention.span not in [m.span for m in parts["cited"]]:
+                parts["cited"].append(mention)
+
+
+def _citing_under(sentence, noun, lang, parts) -> None:
+    pass  # 'citing' anywhere in the sentence is handled by _citing
+
+
+def _records(sentence, lang, parts) -> None:
+    """'Ukrainian law enforcement has recorded ...': the subject of a record verb holds the data."""
+    a = lang.attribution
+    for verb in sentence.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in a["record_verbs"] or verb.lemma_.lower() in a["reporting_verbs"] and verb.lemma_ != "record":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or _agent(verb)
+        if subject is None or subject.lower_ in ("that", "which", "who", "it", "they", "he", "she"):
+            continue
+        if parts["speaker"] is not None and subject.i in [t.i for t in parts["speaker"].tokens]:
+            continue
+        mention = make_mention(sentence, subject, lang)
+        if mention.span not in [m.span for m in parts["records"]]:
+            parts["records"].append(mention)

@@ -1,0 +1,65 @@
+"""Give every figure its chain: its sentence's claim, the claim it continues, the figure it
+restates, the dateline's agency, or — when nothing before it has a source — the outlet's voice."""
+from __future__ import annotations
+
+from ..model.records import Link
+from ..pipeline.component import component
+from ..pipeline.state import TraceState
+
+
+@component("figure_chains", requires=("figures", "claims", "dateline"), assigns=("figure_chains",))
+def assign_chains(state: TraceState) -> None:
+    by_sentence = {}
+    for figure in state.figures:
+        by_sentence.setdefault(_sentence_index(state, figure), []).append(figure)
+    previous = None  # (sentence index, claim) of the last sentence whose figures had a source
+    for index in sorted(by_sentence):
+        claim = state.claims.get(index)
+        if claim is not None and claim.chain and claim.basis != "vague":
+            chain, basis = claim.chain, claim.basis
+            previous = (index, claim)
+        elif previous is not None and index - previous[0] <= 1 and (claim is None or claim.basis == "vague"):
+            chain, basis = previous[1].chain, "continues previous claim"
+            previous = (index, previous[1])
+        else:
+            chain, basis = [], "none"
+        for figure in by_sentence[index]:
+            figure.attribution = [Link(**link.__dict__) for link in chain]
+            figure.attribution_basis = basis
+    _restated(state)
+    _dateline_and_outlet(state)
+
+
+def _sentence_index(state: TraceState, figure) -> int:
+    return next(s.index for s in state.sentences if s.start == figure.sentence[0])
+
+
+def _restated(state: TraceState) -> None:
+    """A figure with no source that repeats a sourced figure (a headline) takes its chain."""
+    for figure in state.figures:
+        if figure.attribution:
+            continue
+        twin = next((f for f in state.figures if f.attribution and f is not figure
+                     and f.attribution_basis != "outlet voice"
+                     and (f.value, f.low, f.high, f.unit) == (figure.value, figure.low, figure.high, figure.unit)), None)
+        if twin is not None:
+            figure.attribution = [Link(**link.__dict__) for link in twin.attribution]
+            figure.attribution_basis = f"restates figure {twin.id}"
+            figure.notes.append(f"no source in its own sentence; restates {twin.id} ({twin.text!r})")
+
+
+def _dateline_and_outlet(state: TraceState) -> None:
+    dateline = state.document.dateline
+    agency = None
+    if dateline:
+        agency = Link(dateline["agency"], tuple(dateline["agency_span"]), "relay", kind="agency", via="dateline")
+    for figure in state.figures:
+        if agency is not None:
+            if not figure.attribution:
+                figure.attribution = [Link(**{**agency.__dict__, "role": "outlet"})]
+                figure.attribution_basis = "dateline"
+            elif figure.attribution[0].name.lower() != agency.name.lower():
+                figure.attribution.insert(0, Link(**agency.__dict__))
+        elif not figure.attribution and state.document.outlet:
+            figure.attribution = [Link(state.document.outlet, None, "outlet", kind="outlet", via="metadata")]
+            figure.attribution_basis = "outlet voice"

@@ -1,0 +1,47 @@
+"""Wire datelines: 'MOSCOW, May 3. /TASS/.' or 'KYIV (Reuters) -' name the agency and the date."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..pipeline.component import component
+from ..pipeline.state import TraceState
+from .periods import find_periods
+
+_TASS_STYLE = re.compile(
+    r"^\s*(?P<place>[A-ZА-ЯЁІЇЄ][A-ZА-ЯЁІЇЄ .'\-]{1,40}),\s*(?P<date>[A-Za-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]+\.?(?:\s+\d{4})?)\s*[.,]?\s*/\s*(?P<agency>[A-Za-z][\w\- ]{1,30}?)\s*/\s*\.?")
+_PAREN_STYLE = re.compile(
+    r"^\s*(?P<place>[A-ZА-ЯЁІЇЄ][A-ZА-ЯЁІЇЄa-z .'\-]{1,40}?)(?:,\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2})|,\s*[A-Z][a-z]+)?\s*\((?P<agency>[A-Z][\w\- ]{1,30}?)\)\s*[-—–]+")
+
+
+@component("dateline", requires=("sentences",), assigns=("dateline",))
+def find_dateline(state: TraceState) -> None:
+    """Look at the start of the first two lines (a headline may come first)."""
+    text = state.document.text
+    for line in re.finditer(r"[^\n]+", text[:2000]):
+        match = _TASS_STYLE.match(line.group()) or _PAREN_STYLE.match(line.group())
+        if match:
+            state.document.dateline = _record(match, line.start(), state)
+            return
+        if line.start() > 0 and len(line.group()) > 200:
+            return
+
+
+def _record(match: re.Match, offset: int, state: TraceState) -> dict:
+    published = None
+    if state.document.published:
+        try:
+            published = date.fromisoformat(state.document.published)
+        except ValueError:
+            published = None
+    date_text = match.group("date")
+    resolved = None
+    if date_text:
+        periods = find_periods(date_text, state.lang, published)
+        if periods and periods[0].start:
+            resolved = periods[0].start.isoformat()
+    agency_start = offset + match.start("agency")
+    return {"place": match.group("place").strip(), "agency": match.group("agency").strip(),
+            "date_text": date_text, "date": resolved,
+            "span": [offset + match.start(), offset + match.end()],
+            "agency_span": [agency_start, agency_start + len(match.group("agency").strip())]}

@@ -1,0 +1,240 @@
+"""Figures: every reported quantity with its bound, unit, counted thing, rate, period and scope.
+
+Numbers come from ``numbers.py`` (forms and cues, no parse); this component decides which are
+figures (not years, dates, article numbers or ages), finds what they count from the parse, and
+attaches a rate, a period (``periods.py``), an indicator (``indicators.py``) and a scope
+(``scope.py``). Attribution and hedges are added by later components.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..model.records import Figure, Period
+from ..pipeline.component import component
+from ..pipeline.state import Sentence, TraceState
+from .indicators import resolve_indicator
+from .numbers import NumberMatch, find_numbers
+from .periods import FoundPeriod, find_periods
+from .scope import military_mentions, nation_mentions
+
+_NOT_FIGURE_BEFORE = re.compile(
+    r"(?:\b(?:article|art|part|paragraph|para|no|number|clause|section|brigade|battalion|regiment|"
+    r"division|corps|aged|age|room|page|vol|item|point)\.?\s*|[#§№]\s*|[A-Za-z]-|\d[:/.]|[:/])$",
+    re.IGNORECASE)
+_NOT_FIGURE_AFTER = re.compile(r"^(?:-year-old|\s*years?\s+old|\s*-?\s*(?:st|nd|rd|th)\b|[:/]\d|\s*(?:GMT|UTC|a\.m\.|p\.m\.|am\b|pm\b|hours?\s+(?:GMT|local)))", re.IGNORECASE)
+_TIME_NOUNS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "hour", "hours", "time", "times", "minute", "minutes"}
+_GENERIC_HEADS = {"case", "cases", "proceeding", "proceedings", "instance", "instances", "number", "incident", "incidents", "count", "total", "investigation", "investigations", "report", "reports", "episode", "episodes", "percent", "%", "share", "rate", "notice", "notices"}
+
+
+def published_date(state: TraceState) -> date | None:
+    try:
+        return date.fromisoformat(state.document.published) if state.document.published else None
+    except ValueError:
+        return None
+
+
+@component("figures", requires=("parses",), assigns=("figures", "periods"))
+def extract_figures(state: TraceState) -> None:
+    published = published_date(state)
+    context_year = published.year if published else None
+    last_scope = None
+    for sentence in state.sentences:
+        periods = find_periods(sentence.text, state.lang, published, context_year)
+        sentence.periods = periods
+        numbers = [n for n in find_numbers(sentence.text, state.lang) if _is_figure(n, sentence, periods)]
+        scopes = military_mentions(sentence.text, state.lang)
+        for number in numbers:
+            figure = _figure(state, sentence, number, numbers, periods, scopes, last_scope)
+            if figure is not None:
+                state.figures.append(figure)
+        last_scope = _last_scope(sentence, scopes, last_scope)
+        context_year = _latest_year(periods, context_year)
+
+
+def _is_figure(number: NumberMatch, sentence: Sentence, periods: list[FoundPeriod]) -> bool:
+    text = sentence.text
+    if any(p.start_char <= number.number_start < p.end_char for p in periods):
+        return False
+    if _NOT_FIGURE_BEFORE.search(text[max(0, number.number_start - 12): number.number_start]):
+        return False
+    if _NOT_FIGURE_AFTER.match(text[number.end: number.end + 16]):
+        return False
+    if number.is_integer_literal and 1900 <= (number.value or 0) <= 2100 and not _counts_something(sentence, number):
+        return False  # a year
+    if number.word_number and number.bound == "exact" and number.kind == "quantity":
+        return (number.value or 0) >= 2 and _counts_something(sentence, number)
+    return True
+
+
+def _number_token(sentence: Sentence, number: NumberMatch):
+    if sentence.doc is None:
+        return None
+    tokens = [t for t in sentence.doc if number.number_start <= t.idx < number.end and t.pos_ in ("NUM", "NOUN", "X", "SYM", "PROPN", "ADJ")]
+    return tokens[-1] if tokens else None
+
+
+def _counts_something(sentence: Sentence, number: NumberMatch) -> bool:
+    token = _number_token(sentence, number)
+    head = _counted_head(token) if token is not None else None
+    return head is not None and head.lower_ not in _TIME_NOUNS and head.pos_ in ("NOUN", "PROPN")
+
+
+def _counted_head(token):
+    """The noun a number counts: '20,000 cases', 'hundreds of soldiers', '12% of servicemen'."""
+    if token.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i:
+        return token.head
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "of":
+        of = token.doc[token.i + 1]
+    if of is not None:
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+            return pobj
+    if token.pos_ == "NOUN" and token.lower_ not in ("thousand", "million", "hundred", "billion", "dozen"):
+        return None
+    return None
+
+
+def _counted(sentence: Sentence, number: NumberMatch):
+    """(text, sentence-relative span) of the counted thing, e.g. 'cases of desertion'."""
+    token = _number_token(sentence, number)
+    head = _counted_head(token) if token is not None else None
+    if head is None or head.lower_ in _TIME_NOUNS:
+        return None, None
+    left = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.idx >= number.end]
+    first = left[0] if left else head
+    last = head
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None and (head.lower_ in _GENERIC_HEADS or pobj.i - head.i <= 3):
+        last = _compact_end(pobj)
+    start, end = first.idx, last.idx + len(last.text)
+    return sentence.text[start:end], (start, end)
+
+
+def _compact_end(noun):
+    """Last token of a noun with its 'of'-chain ('cases of unauthorized abandonment of a unit')."""
+    end = noun
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None and pobj.i - noun.i <= 4:
+        end = _compact_end(pobj)
+    return end
+
+
+def _rate(sentence: Sentence, number: NumberMatch, numbers: list[NumberMatch], lang) -> tuple[str | None, tuple | None]:
+    rx = lang.phrases_regex("rates", lang.units["rate_phrases"])
+    later = [n.start for n in numbers if n.start > number.start]
+    stop = min(later + [len(sentence.text)])
+    semicolon = sentence.text.find(";", number.end)
+    if 0 <= semicolon < stop:
+        stop = semicolon
+    for m in rx.finditer(sentence.text, number.end, stop):
+        return lang.units["rate_phrases"][re.sub(r"\s+", " ", m.group().lower())], (m.start(), m.end())
+    before = rx.search(sentence.text[max(0, number.start - 25): number.start])
+    if before and re.search(r"(?i)(daily|monthly|weekly|yearly|annual)", before.group()):
+        s = max(0, number.start - 25)
+        return lang.units["rate_phrases"][before.group().lower()], (s + before.start(), s + before.end())
+    return None, None
+
+
+def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeriod]) -> FoundPeriod | None:
+    """The nearest period in the same clause (clauses split at ';')."""
+    text = sentence.text
+    seg_start = text.rfind(";", 0, number.start) + 1
+    seg_end = text.find(";", number.end)
+    seg_end = len(text) if seg_end < 0 else seg_end
+    best, best_distance = None, None
+    for period in periods:
+        if period.start_char < seg_start or period.end_char > seg_end:
+            continue
+        if period.start is None and period.end is None and period.text.lower().startswith(("on ", "may")):
+            continue
+        distance = number.start - period.end_char if period.end_char <= number.start else period.start_char - number.end
+        if best_distance is None or distance < best_distance:
+            best, best_distance = period, distance
+    return best
+
+
+def _figure(state, sentence, number, numbers, periods, scopes, last_scope) -> Figure | None:
+    lang, base = state.lang, sentence.start
+    counted, counted_span = _counted(sentence, number)
+    rate_per, _ = _rate(sentence, number, numbers, lang)
+    period = _period_for(sentence, number, periods)
+    near = sentence.text[number.start: number.end + 60]
+    indicator = resolve_indicator(counted, near, sentence.text, lang)
+    scope, scope_span = _scope(sentence, number, scopes, last_scope, indicator, lang)
+    aggregation = _aggregation(number, rate_per, period, sentence.text)
+    return Figure(
+        id=f"f{len(state.figures) + 1}",
+        text=sentence.text[number.start:number.end],
+        span=(base + number.start, base + number.end),
+        sentence=sentence.span,
+        value=number.value, low=number.low, high=number.high,
+        approximate=number.bound == "approximate", bound=number.bound, unit=number.unit,
+        counted=counted, counted_span=_shift(counted_span, base),
+        indicator=indicator, rate_per=rate_per,
+        period=_period_record(period, base),
+        aggregation=aggregation, cumulative=aggregation == "cumulative",
+        scope=scope, scope_span=scope_span,
+        kind=number.kind,
+    )
+
+
+def _aggregation(number: NumberMatch, rate_per, period: FoundPeriod | None, text: str) -> str:
+    if number.kind in ("multiplier", "change"):
+        return "change"
+    if rate_per:
+        return "rate"
+    if period is not None and period.cumulative:
+        return "cumulative"
+    if re.search(r"(?i)\b(?:in total|a total of|altogether|in all|so far|to date|overall)\b", text):
+        return "cumulative"
+    return "period" if period is not None else "point"
+
+
+def _scope(sentence, number, scopes, last_scope, indicator, lang):
+    """Prefer a military body for military indicators; then a place or country; then context."""
+    military = indicator is None or indicator.startswith("mil.")
+    base = sentence.start
+    nations = nation_mentions(sentence.text, lang)
+    if military and scopes:
+        start, end, name = min(scopes, key=lambda s: abs(s[0] - number.start))
+        return name, (base + start, base + end)
+    if not military and nations:
+        start, end, name = min(nations, key=lambda s: abs(s[0] - number.start))
+        return name, (base + start, base + end)
+    if military and last_scope is not None:
+        return last_scope[2], last_scope[3]  # named in an earlier sentence: its span is there
+    if nations:
+        start, end, name = nations[0]
+        return name, (base + start, base + end)
+    return None, None
+
+
+def _last_scope(sentence: Sentence, scopes, previous):
+    """The military body most recently named, kept as (sentence, -, name, document span)."""
+    if not scopes:
+        return previous
+    start, end, name = scopes[0]
+    return (sentence.index, None, name, (sentence.start + start, sentence.start + end))
+
+
+def _latest_year(periods: list[FoundPeriod], year: int | None) -> int | None:
+    for period in periods:
+        if period.year:
+            year = period.year
+    return year
+
+
+def _shift(span, base: int):
+    return None if span is None else (span[0] + base, span[1] + base)
+
+
+def _period_record(period: FoundPeriod | None, base: int) -> Period | None:
+    if period is None:
+        return None
+    return Period(text=period.text, start=period.start.isoformat() if period.start else None,
+                  end=period.end.isoformat() if period.end else None,
+                  span=(base + period.start_char, base + period.end_char))

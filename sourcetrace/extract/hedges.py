@@ -1,0 +1,66 @@
+"""Hedges: words that weaken a claim, attached to the claim they weaken.
+
+A hedge weakens the figures and incidents of its own sentence; a sentence that opens by pointing
+back ("This data, if accurate, ...") weakens the figures of the sentence before it.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model.records import Hedge
+from ..pipeline.component import component
+from ..pipeline.state import Sentence, TraceState
+
+# Modal cues that are also names: "May" the month, "Could" in a title.
+_CASE_SENSITIVE = {"may", "might", "could"}
+
+
+@component("hedges", requires=("figures", "claims"), assigns=("hedges",))
+def find_hedges(state: TraceState) -> None:
+    cues = state.lang.phrases_regex("hedges", state.lang.hedges["cues"])
+    openers = state.lang.phrases_regex("back_openers", state.lang.hedges["back_reference_openers"])
+    figures_by_sentence = _figures_by_sentence(state)
+    for sentence in state.sentences:
+        for match in cues.finditer(sentence.text):
+            if not _is_hedge(sentence, match):
+                continue
+            hedge = Hedge(cue=match.group(), span=(sentence.start + match.start(), sentence.start + match.end()),
+                          sentence=sentence.span)
+            targets = figures_by_sentence.get(sentence.index) or _back_reference(
+                sentence, openers, figures_by_sentence)
+            for figure in targets:
+                figure.hedges.append(hedge)
+                hedge.targets.append(figure.id)
+            state.hedges.append(hedge)
+
+
+def _figures_by_sentence(state: TraceState) -> dict[int, list]:
+    starts = {s.start: s.index for s in state.sentences}
+    grouped: dict[int, list] = {}
+    for figure in state.figures:
+        grouped.setdefault(starts[figure.sentence[0]], []).append(figure)
+    return grouped
+
+
+def _is_hedge(sentence: Sentence, match: re.Match) -> bool:
+    word = match.group()
+    if word.lower() in _CASE_SENSITIVE and word != word.lower():
+        return False
+    if re.match(r"\s*\d", sentence.text[match.end():match.end() + 3]):
+        return False  # "May 3"
+    if word.lower() in ("claims", "claimed", "alleged") and sentence.doc is not None:
+        token = next((t for t in sentence.doc if t.idx == match.start()), None)
+        if token is not None and token.pos_ == "NOUN":
+            return False  # "these claims" names claims; it does not weaken one
+    return True
+
+
+def _back_reference(sentence: Sentence, openers: re.Pattern, figures_by_sentence) -> list:
+    opener = openers.match(sentence.text)
+    if opener is None:
+        return []
+    for back in (1, 2):
+        figures = figures_by_sentence.get(sentence.index - back)
+        if figures:
+            return figures
+    return []

@@ -1,0 +1,175 @@
+"""Incidents: single events told in the text — what happened, to whom, where, when, with what outcome.
+
+An incident is a past event verb (lang/en/incidents.json) whose subject is one specific actor
+("a Ukrainian deserter", a named person). Following sentences that refer back to that actor
+("The individual, identified only by his initials, ...") add the place, the identity note and
+hedges to the same incident.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model.records import Incident, Link, Period
+from ..pipeline.component import component
+from ..pipeline.state import Sentence, TraceState
+
+
+@component("incidents", requires=("parses", "figures", "claims", "hedges"), assigns=("incidents",))
+def find_incidents(state: TraceState) -> None:
+    current = None
+    for sentence in state.sentences:
+        if sentence.doc is None:
+            current = None if sentence.paragraph != getattr(current, "_paragraph", -1) + 1 else current
+            continue
+        if current is not None and _continues(sentence, state.lang, current):
+            _extend(current, sentence, state)
+            continue
+        incident = _incident(sentence, state)
+        if incident is not None:
+            state.incidents.append(incident)
+            current = incident
+        else:
+            current = None
+
+
+def _event_verb(sentence: Sentence, lang):
+    verbs = set(lang.incidents["outcome_verbs"]) | set(lang.incidents["event_verbs"])
+    for token in sentence.doc:
+        if token.dep_ in ("ROOT", "conj") and token.pos_ == "VERB" and token.lemma_.lower() in verbs and token.tag_ in ("VBD", "VBN"):
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and _specific_actor(subject, lang):
+                return token, subject
+    return None, None
+
+
+def _specific_actor(subject, lang) -> bool:
+    if subject.ent_type_ == "PERSON":
+        return True
+    if subject.lemma_.lower() not in lang.incidents["actor_heads"] and subject.lower_ not in lang.incidents["actor_heads"]:
+        return False
+    det = [c.lower_ for c in subject.children if c.dep_ == "det"]
+    numbers = [c for c in subject.children if c.dep_ == "nummod"]
+    return subject.tag_ in ("NN", "NNP") and ("a" in det or "an" in det) or (bool(numbers) and len(numbers[0].text) <= 1)
+
+
+def _incident(sentence: Sentence, state: TraceState) -> Incident | None:
+    lang = state.lang
+    verb, subject = _event_verb(sentence, lang)
+    if verb is None:
+        return None
+    outcome_verb = verb.lemma_.lower() in lang.incidents["outcome_verbs"]
+    what_tokens = _cause_clause(verb)
+    evidence = []
+    who = _phrase(sentence, subject, evidence, "who", keep_det=True)
+    outcome = _verb_phrase(sentence, verb, evidence, "outcome") if outcome_verb else None
+    what = _phrase_tokens(sentence, what_tokens, evidence, "what") if what_tokens else (
+        None if outcome_verb else _verb_phrase(sentence, verb, evidence, "what"))
+    if what is None and outcome is not None:
+        what = outcome
+    claim = state.claims.get(sentence.index)
+    attribution = [Link(**l.__dict__) for l in claim.chain] if claim and claim.basis != "vague" else []
+    incident = Incident(
+        id=f"i{len(state.incidents) + 1}", what=what, who=who, where=None, when=None, outcome=outcome,
+        attribution=attribution, span=sentence.span, sentences=[sentence.span], evidence=evidence)
+    _add_details(incident, sentence, state)
+    return incident
+
+
+def _cause_clause(verb):
+    """'sentenced ... after stealing an APC and taking it home' → the 'after'/'for' clause."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "advcl") and child.lower_ in ("after", "for", "over", "because"):
+            tokens = sorted(child.subtree, key=lambda t: t.i)[1:]
+            return tokens or None
+    return None
+
+
+def _verb_phrase(sentence, verb, evidence, field):
+    keep = [verb]
+    for child in verb.children:
+        if child.dep_ in ("dobj", "prt", "dative", "attr", "oprd", "xcomp", "acomp") or (
+                child.dep_ == "prep" and child.lower_ in ("to",)):
+            keep.extend(child.subtree)
+    return _phrase_tokens(sentence, sorted(keep, key=lambda t: t.i), evidence, field)
+
+
+def _phrase(sentence, head, evidence, field, keep_det=False):
+    tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "appos", "punct") or t.i == head.i]
+    tokens = [t for t in tokens if not any(a.dep_ in ("relcl", "appos", "acl") for a in _ancestors_until(t, head))]
+    return _phrase_tokens(sentence, sorted(tokens, key=lambda t: t.i), evidence, field)
+
+
+def _ancestors_until(token, stop):
+    out = []
+    while token.i != stop.i and token.head.i != token.i:
+        out.append(token)
+        token = token.head
+    return out
+
+
+def _phrase_tokens(sentence, tokens, evidence, field):
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    start, end = sentence.tok_span(tokens[0], tokens[-1])
+    evidence.append({"field": field, "span": (start, end)})
+    return sentence.text[start - sentence.start: end - sentence.start]
+
+
+def _add_details(incident: Incident, sentence: Sentence, state: TraceState) -> None:
+    lang = state.lang
+    if incident.where is None:
+        incident.where = _place(sentence, lang, incident.evidence)
+    if incident.when is None:
+        incident.when = _when(sentence)
+    identity = lang.phrases_regex("identity", lang.incidents["identity_cues"]).search(sentence.text)
+    if identity and incident.identity is None:
+        incident.identity = identity.group()
+        incident.evidence.append({"field": "identity", "span": (sentence.start + identity.start(), sentence.start + identity.end())})
+    for hedge in state.hedges:
+        if hedge.sentence == sentence.span and hedge not in incident.hedges:
+            incident.hedges.append(hedge)
+            hedge.targets.append(incident.id)
+
+
+def _place(sentence: Sentence, lang, evidence) -> str | None:
+    places = set(lang.incidents["place_nouns"])
+    for token in sentence.doc:
+        if token.dep_ == "prep" and token.lower_ in lang.incidents["place_preps"]:
+            pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.lemma_.lower() in places or pobj.ent_type_ in ("GPE", "LOC", "FAC")):
+                tokens = sorted(pobj.subtree, key=lambda t: t.i)
+                return _phrase_tokens(sentence, tokens, evidence, "where")
+    return None
+
+
+def _when(sentence: Sentence) -> Period | None:
+    for period in getattr(sentence, "periods", []) or []:
+        return Period(text=period.text, start=period.start.isoformat() if period.start else None,
+                      end=period.end.isoformat() if period.end else None,
+                      span=(sentence.start + period.start_char, sentence.start + period.end_char))
+    return None
+
+
+def _continues(sentence: Sentence, lang, incident: Incident) -> bool:
+    anaphors = lang.phrases_regex("actor_anaphors", lang.incidents["actor_anaphors"])
+    return bool(anaphors.match(sentence.text)) and sentence.start - incident.span[1] < 400
+
+
+def _extend(incident: Incident, sentence: Sentence, state: TraceState) -> None:
+    incident.sentences.append(sentence.span)
+    incident.span = (incident.span[0], sentence.end)
+    if incident.what is None or incident.what == incident.outcome:
+        verb, _ = _event_verb_any(sentence, state.lang)
+        if verb is not None:
+            incident.what = _verb_phrase(sentence, verb, incident.evidence, "what")
+    _add_details(incident, sentence, state)
+
+
+def _event_verb_any(sentence: Sentence, lang):
+    verbs = set(lang.incidents["event_verbs"])
+    for token in sentence.doc:
+        if token.pos_ == "VERB" and token.lemma_.lower() in verbs:
+            return token, None
+    return None, None

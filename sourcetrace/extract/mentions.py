@@ -1,0 +1,106 @@
+"""Source mentions: the noun phrases a claim is attributed to, and what kind of party they are.
+
+A mention is a party as written ("unnamed sources within Russian security forces", "TASS",
+"Legal experts"), with flags for anonymous and vague parties and the kind that lets a later
+"the agency" refer back to it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lang import LanguageData
+
+_KNOWN_AGENCIES = re.compile(r"^(?:TASS|RIA(?: Novosti)?|Interfax(?:-Ukraine)?|Reuters|AP|AFP|Ukrinform|UNIAN|Xinhua|Anadolu|Bloomberg|DPA|EFE|Sputnik|Associated Press|Agence France-Presse|RBC-Ukraine)$")
+_OUTLET_WORDS = re.compile(r"(?i)\b(?:pravda|times|post|news|journal|gazette|kommersant|izvestia|vedomosti|novaya gazeta|meduza|mediazona|hromadske|suspilne|guardian|telegraph|bbc|cnn|tv|radio|channel|magazine|daily|herald|tribune|insider|kyiv independent|kyiv post|nv|rbc|strana|zn\.ua|ukrainska|ukrainskaya|liga|focus|babel|slidstvo|schemes|rferl|radio liberty|radio svoboda|dw|euronews|politico|economist|forbes|axios|wall street journal|new york times|washington post|financial times)\b")
+_BODY_WORDS = re.compile(r"(?i)\b(?:office|ministry|service|bureau|department|prosecutor|prosecutors|police|court|committee|council|command|staff|government|administration|agency|guard|inspectorate|ombudsman|parliament|rada|duma|kremlin|commission|center|centre|directorate|sbi|sbu|dbr|pgo|fsb|gur|hur|mod|ukraine's|russia's)\b")
+_NGO_WORDS = re.compile(r"(?i)\b(?:un|united nations|unhcr|ohchr|icrc|red cross|amnesty|human rights watch|hrw|institute|isw|foundation|organisation|organization|mission|monitoring|ngo|acled|project|group|watch)\b")
+
+
+@dataclass
+class Mention:
+    name: str
+    span: tuple[int, int]  # document offsets
+    sentence: int
+    kind: str  # agency, outlet, body, ngo, person, sources, group, record, unknown
+    anonymous: bool = False
+    vague: bool = False
+    tokens: list = field(default_factory=list, repr=False)
+
+
+def noun_phrase(head, stop_at=()) -> tuple[int, int]:
+    """Token range (first, last) of a party's noun phrase, without leading determiners,
+    trailing relative clauses, or the 'citing ...' that follows it."""
+    cut = {"relcl", "acl", "punct", "cc", "conj", "appos", "advcl"} | set(stop_at)
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in cut or child.lower_ in ("citing", "according"):
+            continue
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "on", "at", "to", "as"):
+            continue
+        tokens.extend(child.subtree)
+    tokens = sorted(t for t in tokens if not (t.dep_ == "det" and t.i < head.i and t.lower_ in ("the", "a", "an")))
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    first, last = tokens[0], tokens[-1]
+    # A parse may attach a subtree in pieces; keep the contiguous run around the head.
+    ids = [t.i for t in tokens]
+    lo, hi = head.i, head.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return lo, hi
+
+
+def make_mention(sentence, head, lang: LanguageData, stop_at=()) -> Mention:
+    lo, hi = noun_phrase(head, stop_at)
+    doc = head.doc
+    first, last = doc[lo], doc[hi]
+    span = sentence.tok_span(first, last)
+    text = doc.text[first.idx: last.idx + len(last.text)]
+    tokens = list(doc[lo: hi + 1])
+    return Mention(text, span, sentence.index, classify(text, head, tokens, lang),
+                   anonymous=is_anonymous(text, head, tokens, lang),
+                   vague=is_vague(text, head, tokens, lang), tokens=tokens)
+
+
+def is_anonymous(text: str, head, tokens, lang: LanguageData) -> bool:
+    a = lang.attribution
+    if lang.phrases_regex("anon_cues", a["anonymous_cues"]).search(text):
+        return True
+    if head.lower_ in a["anonymous_heads"]:
+        names = [t for t in tokens if t.ent_type_ == "PERSON"]
+        determiner = [t for t in tokens if t.dep_ == "det" or t.lower_ in ("a", "an", "one", "two", "several", "some")]
+        return not names and (head.lower_ in ("source", "sources", "insider", "insiders", "interlocutor", "people", "person") or bool(determiner) or head.tag_ == "NNS")
+    return False
+
+
+def is_vague(text: str, head, tokens, lang: LanguageData) -> bool:
+    if head.lower_ not in lang.attribution["vague_heads"]:
+        return False
+    return not any(t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "PERSON") for t in tokens)
+
+
+def classify(text: str, head, tokens, lang: LanguageData) -> str:
+    if _KNOWN_AGENCIES.match(text) or re.search(r"(?i)\bnews agency\b|\bagency\b.*\b(?:tass|ria|interfax)\b", text):
+        return "agency"
+    if head.ent_type_ == "PERSON" or head.lower_ in ("spokesman", "spokeswoman", "spokesperson", "minister", "official", "commander", "ombudsman", "deputy", "lawmaker", "prosecutor", "general", "chief", "head"):
+        return "person" if not head.lower_.endswith("s") or head.ent_type_ == "PERSON" else "group"
+    if head.lower_ in lang.attribution["anonymous_heads"]:
+        return "sources"
+    if head.lower_ in lang.attribution["vague_heads"]:
+        return "group"
+    if _OUTLET_WORDS.search(text):
+        return "outlet"
+    if re.search(r"(?i)\b(?:army|military|armed forces|general staff|command)\b", text):
+        return "military"
+    if re.search(r"(?i)\bcourts?\b", text):
+        return "court"
+    if _NGO_WORDS.search(text):
+        return "ngo"
+    if _BODY_WORDS.search(text) or re.search(r"(?i)\blaw enforcement\b|\bauthorities\b", text):
+        return "body"
+    if head.ent_type_ == "ORG" or head.pos_ == "PROPN":
+        return "organisation"
+    return "unknown"

@@ -1,0 +1,139 @@
+"""The records a trace is made of.
+
+Every record carries character spans into ``Document.text``: ``[start, end)`` offsets, so that
+``document.text[start:end]`` is the evidence. The JSON form of these records is described by
+``schemas/trace-1.json`` (``"schema": "sourcetrace.trace/1"``); ``to_dict`` produces it.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_ID = "sourcetrace.trace/1"
+
+Span = tuple[int, int]
+
+ROLES = ("outlet", "relay", "origin", "derived", "record")
+BOUNDS = ("exact", "approximate", "lower", "upper", "range")
+RATES = ("day", "week", "month", "year")
+
+
+@dataclass
+class Document:
+    text: str
+    id: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    language: str = "en"
+    title: str | None = None
+    source: str | None = None  # where it was read from: a path, "-" for stdin
+    dateline: dict | None = None
+
+
+@dataclass
+class Period:
+    text: str | None
+    start: str | None  # ISO date or None when the text gives none
+    end: str | None
+    span: Span | None = None
+
+
+@dataclass
+class Link:
+    """One party in an attribution chain."""
+
+    name: str
+    span: Span | None  # None only for the document's own outlet, named in metadata
+    role: str
+    anonymous: bool = False
+    vague: bool = False
+    kind: str | None = None  # person, agency, outlet, body, group, sources ... when known
+    via: str | None = None  # how the link was found: the cue (e.g. "citing", "dateline", "refers back")
+
+
+@dataclass
+class Hedge:
+    cue: str
+    span: Span
+    sentence: Span | None = None
+    targets: list[str] = field(default_factory=list)  # ids of figures / incidents it weakens
+
+
+@dataclass
+class Figure:
+    id: str
+    text: str
+    span: Span
+    sentence: Span
+    value: float | None
+    low: float | None
+    high: float | None
+    approximate: bool
+    bound: str
+    unit: str
+    counted: str | None
+    counted_span: Span | None
+    indicator: str | None
+    rate_per: str | None
+    period: Period | None
+    aggregation: str  # cumulative | period | rate | point | change
+    cumulative: bool
+    scope: str | None
+    scope_span: Span | None
+    attribution: list[Link] = field(default_factory=list)
+    attribution_basis: str = "none"
+    hedges: list[Hedge] = field(default_factory=list)
+    kind: str = "quantity"  # quantity | multiplier | share | change
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Incident:
+    id: str
+    what: str | None
+    who: str | None
+    where: str | None
+    when: Period | None
+    outcome: str | None
+    attribution: list[Link]
+    span: Span
+    sentences: list[Span] = field(default_factory=list)
+    evidence: list[dict] = field(default_factory=list)  # {"field": ..., "span": [s, e]}
+    identity: str | None = None
+    hedges: list[Hedge] = field(default_factory=list)
+
+
+@dataclass
+class Unattributed:
+    kind: str  # none | vague
+    text: str
+    span: Span
+    reason: str
+    source: Link | None = None  # the vague party, when there is one
+    refers_to: list[str] = field(default_factory=list)  # figure / incident ids
+
+
+@dataclass
+class Trace:
+    document: Document
+    figures: list[Figure] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
+    unattributed: list[Unattributed] = field(default_factory=list)
+    hedges: list[Hedge] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)  # every source mention: {name, span, kind}
+    warnings: list[str] = field(default_factory=list)
+    generator: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = _jsonable(asdict(self))
+        return {"schema": SCHEMA_ID, **data}
+
+
+def _jsonable(value: Any) -> Any:
+    """Tuples become lists so that the dict is exactly what json.dumps writes."""
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(item) for item in value]
+    return value
