@@ -30,36 +30,52 @@ def find_claims(state: TraceState) -> None:
 def _sentence_claim(state, sentence: Sentence, history) -> Claim | None:
     lang = state.lang
     parts = _find_parties(sentence, lang)
+    parts["sentence"] = sentence
+    parts["context"] = [sentence] + [state.sentences[i] for i in range(sentence.index - 1, max(-1, sentence.index - 3), -1)]
+    _drop_dateline(parts, state.document.dateline)
     for mention in parts["all"]:
         state.mentions.append({"name": mention.name, "span": mention.span, "kind": mention.kind})
     if parts["impersonal"] is not None:
-        return Claim(sentence.index, [], "vague", vague=parts["impersonal"])
+        return Claim(sentence.index, [parts["impersonal"]], "vague", vague=parts["impersonal"])
     speaker_chain, basis = _speaker_chain(parts, history, lang)
     chain = [_link(m, "relay", "told" if m in parts["outer"] else "as reported by") for m in parts["outer"]]
     chain += speaker_chain
     chain += [_link(m, "origin", "citing") for m in parts["cited"]]
-    chain = _assign_roles(chain)
-    chain += [_link(m, "record", "based on") for m in parts["records"]]
+    chain = _assign_roles(chain, all_relays=parts.get("records_cited", False))
+    chain += [_link(m, "record", m.via or "based on") for m in parts["records"]]
     if not chain:
         return None
-    if all(link.vague for link in chain if link.role != "record") and chain[0].vague:
+    if chain[0].vague and all(link.vague for link in chain if link.role != "record"):
         return Claim(sentence.index, chain, "vague", vague=chain[0])
     for mention in parts["named"]:
         history.append((mention, [l for l in chain if l.role != "record"]))
     return Claim(sentence.index, chain, basis)
 
 
+def _drop_dateline(parts: dict, dateline: dict | None) -> None:
+    """'KYIV (Reuters) -' is not a speaker: the dateline's agency is added by figure_chains."""
+    if not dateline:
+        return
+    start, end = dateline["span"]
+    inside = lambda m: m is not None and start <= m.span[0] < end
+    if inside(parts["speaker"]):
+        parts["speaker"], parts["speaker_refers"] = None, False
+    for key in ("outer", "cited", "records", "all", "named"):
+        parts[key] = [m for m in parts[key] if not inside(m)]
+
+
 def _link(m: Mention, role: str, via: str) -> Link:
     return Link(name=m.name, span=m.span, role=role, anonymous=m.anonymous, vague=m.vague, kind=m.kind, via=via)
 
 
-def _assign_roles(chain: list[Link]) -> list[Link]:
-    """Nearest first; the last speaker is the origin, those before it relays."""
+def _assign_roles(chain: list[Link], all_relays: bool = False) -> list[Link]:
+    """Nearest first; the last speaker is the origin, those before it relays. When what a speaker
+    cites is a register ("citing data from the PGO"), every speaker only passes it on."""
     speakers = [l for l in chain if l.role != "derived"]
-    for i, link in enumerate(chain):
+    for link in chain:
         if link.role == "derived":
             continue
-        link.role = "origin" if link is speakers[-1] else "relay"
+        link.role = "origin" if link is speakers[-1] and not all_relays else "relay"
     return chain
 
 
@@ -68,7 +84,7 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
     if speaker is None:
         return [], "cue"
     if parts["speaker_refers"]:
-        antecedent = _antecedent(speaker, history, lang)
+        antecedent = _same_head(speaker, parts, lang) or _antecedent(speaker, history, lang)
         if antecedent is not None:
             mention, chain = antecedent
             copied = [Link(**{**l.__dict__}) for l in chain]
@@ -78,6 +94,23 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
     role = "derived" if parts["derived"] else "origin"
     via = parts["speaker_via"]
     return [_link(speaker, role, via)], "cue"
+
+
+def _same_head(speaker: Mention, parts, lang):
+    """'the service said' after "Ukraine's border service" in the same or the last sentences."""
+    head = speaker.tokens[-1] if speaker.tokens else None
+    if head is None or head.pos_ != "NOUN":
+        return None
+    for sentence in parts["context"]:
+        if sentence.doc is None:
+            continue
+        for token in sentence.doc:
+            if sentence is parts["sentence"] and token.i >= head.i:
+                break
+            if token.lemma_ == head.lemma_ and any(c.dep_ in ("compound", "poss", "amod") for c in token.children):
+                mention = make_mention(sentence, token, lang)
+                return mention, [_link(mention, "origin", f"refers back ('{speaker.name}')")]
+    return None
 
 
 def _antecedent(speaker: Mention, history, lang):
@@ -131,6 +164,15 @@ def _party_of(sentence, noun, lang, parts):
     """'a report by TASS' → TASS; 'TASS calculations based on SBI data' → TASS (derived) + SBI."""
     a = lang.attribution
     lemma = noun.lower_
+    if lemma in a["record_owner_nouns"] and not any(c.dep_ == "poss" and c.lower_ in ("our", "its", "their") for c in noun.children):
+        owner = _owner(noun)
+        if owner is not None:
+            record = make_mention(sentence, owner, lang)
+            record.via = f"{lemma} of"
+            parts["records"].append(record)
+            parts["record_only"] = True
+            parts["records_cited"] = True
+            return None
     if lemma in a["report_nouns"] or lemma in a["derived_nouns"]:
         if lemma in a["derived_nouns"] and lemma not in ("count", "estimate", "estimates") or lemma == "calculations":
             parts["derived"] = True
@@ -175,6 +217,8 @@ def _according_to(sentence, lang, parts) -> None:
             if pobj is None:
                 continue
             party = _party_of(sentence, pobj, lang, parts)
+            if party is None and parts.get("record_only"):
+                parts["speaker_via"] = "according to"
             if party is not None:
                 parts["speaker"], parts["speaker_via"] = make_mention(sentence, party, lang), "according to"
                 parts["speaker_refers"] = _is_anaphor(party, lang)
@@ -198,7 +242,13 @@ def _reporting_verb(sentence, lang, parts) -> None:
             continue
         if verb.i > 0 and verb.doc[verb.i - 1].lower_ == "as" and verb.lower_ == "reported":
             continue
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        if verb.dep_ in ("acl", "amod", "compound"):
+            continue  # "20,000 Cases Reported Monthly": a participle describing a noun, no speaker
+        # The subject nearest the verb; a noun a figure counts ("20,000 Cases Reported") is no speaker.
+        subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(verb.i - c.i))
+        subject = subjects[0] if subjects else None
+        if subject is not None and any(c.dep_ == "nummod" and c.like_num for c in subject.children):
+            continue
         if subject is None and verb.dep_ == "passive" or subject is None:
             subject = _agent(verb)
         if subject is None or subject.lower_ in ("that", "which", "this", "it") and subject.lower_ != "it":
@@ -237,15 +287,18 @@ def _request(sentence, verb, lang, parts) -> None:
 
 def _citing(sentence, lang, parts) -> None:
     for token in sentence.doc:
-        if token.lemma_.lower() in lang.attribution["cite_verbs"] and token.lower_ in ("citing", "quoting", "cited", "quoted"):
+        if token.lemma_.lower() in lang.attribution["cite_verbs"] and token.lower_ in ("citing", "quoting"):
             obj = next((c for c in token.children if c.dep_ in ("dobj", "pobj", "obj")), None)
             if obj is None:
                 prep = next((c for c in token.children if c.dep_ == "prep"), None)
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             if obj is None:
                 continue
-            party = _party_of(sentence, obj, lang, parts) or obj
-            mention = make_mention(sentence, party, lang)
+            parts["record_only"] = False
+            party = _party_of(sentence, obj, lang, parts)
+            if party is None and parts["record_only"]:
+                continue  # "citing data from Y": Y is already the record
+            mention = make_mention(sentence, party or obj, lang)
             if mention.span not in [m.span for m in parts["cited"]]:
                 parts["cited"].append(mention)
 
@@ -266,5 +319,6 @@ def _records(sentence, lang, parts) -> None:
         if parts["speaker"] is not None and subject.i in [t.i for t in parts["speaker"].tokens]:
             continue
         mention = make_mention(sentence, subject, lang)
+        mention.via = verb.text
         if mention.span not in [m.span for m in parts["records"]]:
             parts["records"].append(mention)

@@ -15,10 +15,10 @@ def assign_chains(state: TraceState) -> None:
     previous = None  # (sentence index, claim) of the last sentence whose figures had a source
     for index in sorted(by_sentence):
         claim = state.claims.get(index)
-        if claim is not None and claim.chain and claim.basis != "vague":
+        if claim is not None and claim.chain:
             chain, basis = claim.chain, claim.basis
             previous = (index, claim)
-        elif previous is not None and index - previous[0] <= 1 and (claim is None or claim.basis == "vague"):
+        elif previous is not None and index - previous[0] <= 1:
             chain, basis = previous[1].chain, "continues previous claim"
             previous = (index, previous[1])
         else:

@@ -19,7 +19,7 @@ from .periods import FoundPeriod, find_periods
 from .scope import military_mentions, nation_mentions
 
 _NOT_FIGURE_BEFORE = re.compile(
-    r"(?:\b(?:article|art|part|paragraph|para|no|number|clause|section|brigade|battalion|regiment|"
+    r"(?:\b(?:resolution|decree|order|law|bill|article|art|part|paragraph|para|no|number|clause|section|brigade|battalion|regiment|"
     r"division|corps|aged|age|room|page|vol|item|point)\.?\s*|[#§№]\s*|[A-Za-z]-|\d[:/.]|[:/])$",
     re.IGNORECASE)
 _NOT_FIGURE_AFTER = re.compile(r"^(?:-year-old|\s*years?\s+old|\s*-?\s*(?:st|nd|rd|th)\b|[:/]\d|\s*(?:GMT|UTC|a\.m\.|p\.m\.|am\b|pm\b|hours?\s+(?:GMT|local)))", re.IGNORECASE)
@@ -60,8 +60,10 @@ def _is_figure(number: NumberMatch, sentence: Sentence, periods: list[FoundPerio
         return False
     if _NOT_FIGURE_AFTER.match(text[number.end: number.end + 16]):
         return False
-    if number.is_integer_literal and 1900 <= (number.value or 0) <= 2100 and not _counts_something(sentence, number):
-        return False  # a year
+    if number.is_integer_literal and 1900 <= (number.value or 0) <= 2100 and not _counts_plural(sentence, number):
+        return False  # a year ("the 2022 invasion")
+    if _labels_a_name(sentence, number) or _counts_time(sentence, number):
+        return False  # "Resolution 2231"; "after 112 days" is a duration
     if number.word_number and number.bound == "exact" and number.kind == "quantity":
         return (number.value or 0) >= 2 and _counts_something(sentence, number)
     return True
@@ -71,13 +73,36 @@ def _number_token(sentence: Sentence, number: NumberMatch):
     if sentence.doc is None:
         return None
     tokens = [t for t in sentence.doc if number.number_start <= t.idx < number.end and t.pos_ in ("NUM", "NOUN", "X", "SYM", "PROPN", "ADJ")]
-    return tokens[-1] if tokens else None
+    # The token that links the number to the rest: its head lies outside the number.
+    outward = [t for t in tokens if not (number.number_start <= t.head.idx < number.end)]
+    return (outward or tokens or [None])[-1]
 
 
 def _counts_something(sentence: Sentence, number: NumberMatch) -> bool:
     token = _number_token(sentence, number)
     head = _counted_head(token) if token is not None else None
     return head is not None and head.lower_ not in _TIME_NOUNS and head.pos_ in ("NOUN", "PROPN")
+
+
+def _counts_plural(sentence: Sentence, number: NumberMatch) -> bool:
+    token = _number_token(sentence, number)
+    head = _counted_head(token) if token is not None else None
+    return head is not None and head.tag_ in ("NNS", "NNPS")
+
+
+def _counts_time(sentence: Sentence, number: NumberMatch) -> bool:
+    token = _number_token(sentence, number)
+    head = _counted_head(token) if token is not None else None
+    return head is not None and head.lower_ in _TIME_NOUNS
+
+
+def _labels_a_name(sentence: Sentence, number: NumberMatch) -> bool:
+    """A number right after the proper name it belongs to: 'Resolution 2231', 'Brigade 47'."""
+    token = _number_token(sentence, number)
+    if token is None or token.i == 0 or number.start != number.number_start:
+        return False
+    before = token.doc[token.i - 1]
+    return before.pos_ == "PROPN" and token.head.i == before.i and before.text[:1].isupper() and before.ent_type_ not in ("DATE", "MONEY")
 
 
 def _counted_head(token):
@@ -131,6 +156,8 @@ def _rate(sentence: Sentence, number: NumberMatch, numbers: list[NumberMatch], l
     if 0 <= semicolon < stop:
         stop = semicolon
     for m in rx.finditer(sentence.text, number.end, stop):
+        if _not_a_rate(sentence.text, m):
+            continue
         return lang.units["rate_phrases"][re.sub(r"\s+", " ", m.group().lower())], (m.start(), m.end())
     before = rx.search(sentence.text[max(0, number.start - 25): number.start])
     if before and re.search(r"(?i)(daily|monthly|weekly|yearly|annual)", before.group()):
@@ -139,7 +166,27 @@ def _rate(sentence: Sentence, number: NumberMatch, numbers: list[NumberMatch], l
     return None, None
 
 
-def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeriod]) -> FoundPeriod | None:
+_DURATION_BEFORE = re.compile(r"(?i)\b(?:within|in|for|than|over|of|about|after|before|once|twice|half)\s+$")
+_DURATION_AFTER = re.compile(r"(?i)^\s+(?:earlier|ago|later|before|after|previously|on)\b")
+
+
+def _not_a_rate(text: str, m: re.Match) -> bool:
+    """'within a week', 'a year earlier' name a time, not a rate."""
+    return bool(_DURATION_BEFORE.search(text[max(0, m.start() - 12): m.start()])
+                or _DURATION_AFTER.match(text[m.end(): m.end() + 12]))
+
+
+def _statement_date(sentence: Sentence, period: FoundPeriod, lang) -> bool:
+    """'..., the ministry said on Friday': when it was said, not what the figure covers."""
+    forms = lang._regex_cache.get("reporting_forms")
+    if forms is None:
+        forms = lang._regex_cache["reporting_forms"] = lang.phrases_regex(
+            "reporting_forms_rx", lang.verb_forms(lang.attribution["reporting_verbs"]))
+    before = sentence.text[max(0, period.start_char - 25): period.start_char]
+    return bool(re.search(r"(?i)\b\w+\s+$", before) and forms.search(before.split()[-1] if before.split() else ""))
+
+
+def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeriod], lang=None) -> FoundPeriod | None:
     """The nearest period in the same clause (clauses split at ';')."""
     text = sentence.text
     seg_start = text.rfind(";", 0, number.start) + 1
@@ -151,6 +198,8 @@ def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeri
             continue
         if period.start is None and period.end is None and period.text.lower().startswith(("on ", "may")):
             continue
+        if lang is not None and _statement_date(sentence, period, lang):
+            continue
         distance = number.start - period.end_char if period.end_char <= number.start else period.start_char - number.end
         if best_distance is None or distance < best_distance:
             best, best_distance = period, distance
@@ -161,7 +210,7 @@ def _figure(state, sentence, number, numbers, periods, scopes, last_scope) -> Fi
     lang, base = state.lang, sentence.start
     counted, counted_span = _counted(sentence, number)
     rate_per, _ = _rate(sentence, number, numbers, lang)
-    period = _period_for(sentence, number, periods)
+    period = _period_for(sentence, number, periods, lang)
     near = sentence.text[number.start: number.end + 60]
     indicator = resolve_indicator(counted, near, sentence.text, lang)
     scope, scope_span = _scope(sentence, number, scopes, last_scope, indicator, lang)

@@ -26,6 +26,7 @@ class Mention:
     anonymous: bool = False
     vague: bool = False
     tokens: list = field(default_factory=list, repr=False)
+    via: str | None = None  # for a record: how it was named ("recorded", "data of")
 
 
 def noun_phrase(head, stop_at=()) -> tuple[int, int]:
@@ -54,7 +55,7 @@ def noun_phrase(head, stop_at=()) -> tuple[int, int]:
 
 
 def make_mention(sentence, head, lang: LanguageData, stop_at=()) -> Mention:
-    lo, hi = noun_phrase(head, stop_at)
+    lo, hi = _name_range(head, *noun_phrase(head, stop_at))
     doc = head.doc
     first, last = doc[lo], doc[hi]
     span = sentence.tok_span(first, last)
@@ -63,6 +64,47 @@ def make_mention(sentence, head, lang: LanguageData, stop_at=()) -> Mention:
     return Mention(text, span, sentence.index, classify(text, head, tokens, lang),
                    anonymous=is_anonymous(text, head, tokens, lang),
                    vague=is_vague(text, head, tokens, lang), tokens=tokens)
+
+
+def _name_range(head, lo: int, hi: int) -> tuple[int, int]:
+    """Narrow a party's phrase to its name: 'the Ukrainian outlet Strana' → 'Strana',
+    'lawmaker Petro Savchuk' → 'Petro Savchuk', "Mediazona's" → 'Mediazona'; widen it to a whole
+    named entity the parse cut ('Committee to Protect Journalists')."""
+    doc = head.doc
+    entity = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ in ("ORG", "PERSON", "GPE")), None)
+    if entity is not None:
+        lo, hi = min(lo, entity.start), max(hi, entity.end - 1)
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and lo <= e.start and e.end - 1 <= hi
+                   and e.end - 1 >= head.i >= e.start), None)
+    if person is not None:
+        lo, hi = person.start, person.end - 1
+    elif head.pos_ == "PROPN":
+        descriptors = [t.i for t in doc[lo:head.i] if t.pos_ in ("NOUN",) and t.text.islower()]
+        if descriptors:
+            lo = descriptors[-1] + 1
+    else:
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == hi + 1), None)
+        if appos is not None and head.text.islower():
+            lo, hi = appos.i, appos.i
+    while hi > lo and doc[hi].tag_ == "POS":
+        hi -= 1
+    while lo < hi and doc[lo].dep_ == "det" and doc[lo].lower_ in ("the", "a", "an"):
+        lo += 1
+    lo, hi = _balance(doc, lo, hi)
+    # "The State Bureau of Investigation (SBI)": the name, without the abbreviation in brackets.
+    if hi - lo >= 3 and doc[hi].text == ")" and doc[hi - 2].text == "(":
+        hi -= 3
+    return lo, hi
+
+
+def _balance(doc, lo: int, hi: int) -> tuple[int, int]:
+    text = doc[lo: hi + 1].text
+    if text.count("(") > text.count(")"):
+        if hi + 1 < len(doc) and doc[hi + 1].text == ")":
+            return lo, hi + 1
+        cut = next(t.i for t in doc[lo: hi + 1] if t.text == "(")
+        return lo, max(lo, cut - 1)
+    return lo, hi
 
 
 def is_anonymous(text: str, head, tokens, lang: LanguageData) -> bool:

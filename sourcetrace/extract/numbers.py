@@ -42,11 +42,16 @@ def _compile(lang: LanguageData) -> dict:
     if "numbers" not in cache:
         num = lang.numbers
         words = list(num["units_words"]) + list(num["tens_words"])
-        word_number = rf"(?:(?:{'|'.join(words)})(?:[- ](?:{'|'.join(words)}))?)"
+        scale = ["hundred", "thousand", "million", "billion"]
+        word = "(?:" + "|".join(sorted(words + scale, key=len, reverse=True)) + ")"
+        # A run of number words: "two million", "three hundred and twelve", "twenty-five".
+        word_number = rf"(?:(?:a|one)\s+(?=(?:hundred|thousand|million|billion)\b))?{word}(?:(?:\s+and\s+|[\s-]+){word})*"
         mult = "|".join(sorted((re.escape(m) for m in num["multipliers"]), key=len, reverse=True))
         cache["numbers"] = {
             "digits": re.compile(_DIGITS, re.VERBOSE),
-            "word": re.compile(rf"(?<![\w-])(?:a\s+|one\s+)?{word_number}(?![\w-])|(?<![\w-])a(?=\s+(?:hundred|thousand|million|billion)\b)", re.IGNORECASE),
+            "word": re.compile(rf"(?<![\w-]){word_number}(?![\w-])", re.IGNORECASE),
+            "fraction": phrase_regex(num["fractions"]),
+            "one_in": re.compile(r"\b(?:one|1)\s+(?:in|out\s+of)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\b", re.IGNORECASE),
             "multiplier": re.compile(rf"\s*(?:{mult})\b\.?", re.IGNORECASE),
             "vague": phrase_regex(num["vague_quantities"]),
             "approx": _cue_regex(num["approximate_cues"]),
@@ -83,29 +88,36 @@ def parse_number(text: str) -> float:
 
 
 def word_value(phrase: str, lang: LanguageData) -> float:
+    """'three hundred and twelve' → 312; 'two million' → 2,000,000; 'a thousand' → 1,000."""
     num = lang.numbers
-    total = 0.0
+    total, current = 0.0, 0.0
     for part in re.split(r"[\s-]+", phrase.lower()):
-        if part in ("a", "one") and total == 0:
-            total = 1
-        elif part in num["units_words"]:
-            total += num["units_words"][part]
+        if part in ("a", "and"):
+            continue
+        if part in num["units_words"]:
+            current += num["units_words"][part]
         elif part in num["tens_words"]:
-            total += num["tens_words"][part]
-    return total
+            current += num["tens_words"][part]
+        elif part == "hundred":
+            current = (current or 1) * 100
+        elif part in num["multipliers"]:
+            total += (current or 1) * num["multipliers"][part]
+            current = 0
+    return total + current
 
 
 def find_numbers(sentence: str, lang: LanguageData) -> list[NumberMatch]:
     rx = _compile(lang)
     matches = _vague_quantities(sentence, rx, lang)
+    matches += _relative_figures(sentence, rx, lang, [(m.start, m.end) for m in matches])
     taken = [(m.start, m.end) for m in matches]
     for start, end, value, word in _raw_numbers(sentence, rx, lang):
-        if any(s <= start < e for s, e in taken):
+        if any(s <= start < e or start <= s < end for s, e in taken):
             continue
         match = _read_figure(sentence, start, end, value, word, rx, lang)
         matches.append(match)
         taken.append((match.start, match.end))
-    matches += _relative_figures(sentence, rx, lang, taken)
+    matches = [m if m.kind == "quantity" else _apply_cue(m, sentence, rx) for m in matches]
     return _merge_ranges(sorted(matches, key=lambda m: m.start), sentence)
 
 
@@ -136,8 +148,13 @@ def _read_figure(sentence, start, end, value, word, rx, lang) -> NumberMatch:
                         is_integer_literal=bool(re.fullmatch(r"\d+", sentence[start:end])))
     _apply_currency(match, sentence, rx)
     _apply_unit(match, sentence, rx)
+    return _apply_cue(match, sentence, rx)
+
+
+def _apply_cue(match: NumberMatch, sentence: str, rx: dict) -> NumberMatch:
+    """'more than 5,000' is a lower bound, 'almost 290,000' an upper one, 'about 20,000' approximate."""
     for name in ("lower", "upper", "approx"):
-        cue = rx[name].search(before[: match.start])
+        cue = rx[name].search(sentence[: match.start])
         if cue:
             match.start = cue.start()
             match.bound = {"lower": "lower", "upper": "upper", "approx": "approximate"}[name]
@@ -150,6 +167,10 @@ def _read_figure(sentence, start, end, value, word, rx, lang) -> NumberMatch:
 
 
 def _apply_currency(match: NumberMatch, sentence: str, rx: dict) -> None:
+    code = re.search(r"\b(UAH|USD|EUR|RUB|GBP)\s*$", sentence[: match.start])
+    if code:
+        match.unit, match.start = code.group(1), code.start()
+        return
     symbol = rx["currency_sym"].search(sentence[: match.start])
     if symbol:
         match.unit = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}[symbol.group(1)]
@@ -204,6 +225,17 @@ def _relative_figures(sentence: str, rx: dict, lang: LanguageData, taken) -> lis
             if not any(s <= m.start() < e for s, e in taken):
                 out.append(NumberMatch(m.start(), m.end(), float(table[m.group().lower()]), None, None,
                                        "exact", unit="times", kind="multiplier", number_start=m.start()))
+    for m in rx["fraction"].finditer(sentence):
+        if not any(s <= m.start() < e for s, e in taken) and re.match(r"\s+(?:of|the)\b", sentence[m.end():m.end() + 5], re.IGNORECASE):
+            value = lang.numbers["fractions"][re.sub(r"\s+", " ", m.group().lower())]
+            out.append(NumberMatch(m.start(), m.end(), value, None, None, "exact", unit="fraction", kind="share", number_start=m.start()))
+    for m in rx["one_in"].finditer(sentence):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        n = m.group(1)
+        n = float(n) if n.isdigit() else word_value(n, lang)
+        out.append(NumberMatch(m.start(), m.end(), round(1 / n, 6), None, None, "exact", unit="fraction", kind="share", number_start=m.start()))
+        taken.append((m.start(), m.end()))
     for m in rx["every_nth"].finditer(sentence):
         n = float(m.group(1)) if m.group(1) else float(lang.numbers["ordinal_words"][m.group(2).lower()])
         out.append(NumberMatch(m.start(), m.end(), round(1 / n, 6), None, None, "exact",
@@ -231,6 +263,8 @@ def _joins_range(a: NumberMatch, b: NumberMatch, sentence: str) -> bool:
     gap = sentence[a.end:b.number_start]
     if not _JOIN.fullmatch(gap) or a.kind != "quantity" and a.unit != b.unit:
         return False
+    if a.is_integer_literal and 1900 <= (a.value or 0) <= 2100 and not (b.is_integer_literal and 1900 <= (b.value or 0) <= 2100):
+        return False  # "in 2022 to 18,400": a year, then a figure
     if a.value is None or b.value is None or b.bound not in ("exact", "approximate"):
         return False
     joiner = gap.strip().lower()

@@ -43,7 +43,7 @@ def _patterns(lang: LanguageData) -> list[tuple[str, re.Pattern]]:
     events = "(?:" + "|".join(re.escape(e) for e in sorted(t["events"], key=len, reverse=True)) + ")"
     year = r"(?:19|20)\d{2}"
     ref_year = rf"(?:{year}|this year|last year|the previous year|the current year)"
-    day_date = rf"(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{year}|\d{{1,2}}\s+{month},?\s+{year})"
+    day_date = rf"(?:{month}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?,?\s+{year}|\d{{1,2}}\s+{month},?\s+{year})"
     month_year = rf"(?:{month}\s+{year}|{month}(?!\s+\d))"
     when = rf"(?:{day_date}|{month_year}|{year}|{events}|(?:early|mid-?|late)\s*-?(?:{season}|{month}|{year})(?:\s+{year})?)"
     table = [
@@ -56,11 +56,12 @@ def _patterns(lang: LanguageData) -> list[tuple[str, re.Pattern]]:
         ("past_1", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<unit>year|month|week|day|24 hours)\b"),
         ("since", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<a>{when})"),
         ("as_of", rf"\b(?:as\s+of|by)\s+(?P<a>{when}|{weekday}|the\s+end\s+of\s+(?:{month_year}|{year}|{ref_year}))"),
+        ("since_rel", r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<rel>the\s+year|this\s+year|the\s+month|this\s+month)"),
         ("rel", r"\b(?P<rel>earlier this year|so far this year|this year|last year|the previous year|the year before|the next year|the following year|a year later|a year earlier|this month|last month|the previous month|this week|last week|the previous week|yesterday|today|earlier this month|in recent weeks|in recent months)\b"),
         ("on_day", rf"\b(?:on|last)\s+(?P<wd>{weekday})\b"),
         ("in_when", rf"\b(?:in|during|for|throughout|over)\s+(?P<a>{day_date}|{month}\s+{year}|{year}|{month}(?:\s+alone)?|(?:early|mid-?|late)\s*-?(?:{month}|{year}|{season})(?:\s+{year})?)"),
         ("date", rf"\b(?:on\s+)?(?P<a>{day_date})"),
-        ("date", rf"\b(?:on\s+)?(?P<a>{month}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{month})(?!\s*,?\s*\d{{4}})"),
+        ("date", rf"\b(?:on\s+)?(?P<a>{month}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?|\d{{1,2}}\s+{month})(?!\s*,?\s*\d{{4}})"),
     ]
     cache["periods"] = [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in table]
     return cache["periods"]
@@ -83,7 +84,7 @@ def _resolve(kind, m, lang, published, context_year) -> FoundPeriod | None:
     text = m.group().strip()
     offset = m.start() + (len(m.group()) - len(m.group().lstrip()))
     start = end = None
-    cumulative = kind in ("range", "since", "past_n", "past_1", "as_of")
+    cumulative = kind in ("range", "since", "since_rel", "past_n", "past_1", "as_of")
     if kind == "range":
         start = _when(m.group("a"), lang, published, first=True, fallback_year=_year_in(m.group("b")))
         end = _when(m.group("b"), lang, published, first=False)
@@ -106,6 +107,8 @@ def _resolve(kind, m, lang, published, context_year) -> FoundPeriod | None:
         n = _count(m.group("n"), lang) if kind == "past_n" else 1
         if published and n:
             start, end = _back(published, n, m.group("unit").lower()), published
+    elif kind == "since_rel":
+        start, end = _relative("this " + m.group("rel").split()[-1], published, context_year)
     elif kind == "rel":
         start, end = _relative(m.group("rel").lower(), published, context_year)
     elif kind == "on_day":
