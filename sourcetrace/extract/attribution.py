@@ -40,7 +40,8 @@ def _sentence_claim(state, sentence: Sentence, history) -> Claim | None:
     speaker_chain, basis = _speaker_chain(parts, history, lang)
     chain = [_link(m, "relay", "told" if m in parts["outer"] else "as reported by") for m in parts["outer"]]
     chain += speaker_chain
-    chain += [_link(m, "origin", "citing") for m in parts["cited"]]
+    chain += [_link(m, "derived" if m.tokens and m.tokens[-1].i in parts["derived_owners"] else "origin", "citing")
+              for m in parts["cited"]]
     chain = _assign_roles(chain, all_relays=parts.get("records_cited", False))
     chain += [_link(m, "record", m.via or "based on") for m in parts["records"]]
     if not chain:
@@ -91,7 +92,8 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
             for link in copied:
                 link.via = f"refers back ('{speaker.name}')" if link.name == mention.name else link.via
             return copied, "refers back"
-    role = "derived" if parts["derived"] else "origin"
+    derived = speaker.tokens and speaker.tokens[-1].i in parts["derived_owners"]
+    role = "derived" if derived or _derived_speaker(speaker, lang) else "origin"
     via = parts["speaker_via"]
     return [_link(speaker, role, via)], "cue"
 
@@ -111,6 +113,18 @@ def _same_head(speaker: Mention, parts, lang):
                 mention = make_mention(sentence, token, lang)
                 return mention, [_link(mention, "origin", f"refers back ('{speaker.name}')")]
     return None
+
+
+def _derived_speaker(speaker: Mention, lang) -> bool:
+    """'Vyorstka calculated', 'the BBC, which has counted obituaries': the speaker made the number."""
+    head = speaker.tokens[-1] if speaker.tokens else None
+    if head is None:
+        return False
+    verbs = lang.attribution["derived_verbs"]
+    governing = head.head if head.dep_ == "nsubj" else None
+    if governing is not None and governing.lemma_.lower() in verbs:
+        return True
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in verbs for c in head.children)
 
 
 def _antecedent(speaker: Mention, history, lang):
@@ -144,7 +158,7 @@ def _is_anaphor(token, lang) -> bool:
 
 def _find_parties(sentence: Sentence, lang) -> dict:
     doc, a = sentence.doc, lang.attribution
-    parts = {"outer": [], "speaker": None, "speaker_via": None, "speaker_refers": False, "derived": False,
+    parts = {"derived_owners": set(), "records_cited": False, "record_only": False, "outer": [], "speaker": None, "speaker_via": None, "speaker_refers": False, "derived": False,
              "cited": [], "records": [], "named": [], "all": [], "impersonal": None}
     impersonal = lang.phrases_regex("impersonal", a["impersonal_cues"]).search(sentence.text)
     _according_to(sentence, lang, parts)
@@ -174,14 +188,26 @@ def _party_of(sentence, noun, lang, parts):
             parts["records_cited"] = True
             return None
     if lemma in a["report_nouns"] or lemma in a["derived_nouns"]:
-        if lemma in a["derived_nouns"] and lemma not in ("count", "estimate", "estimates") or lemma == "calculations":
-            parts["derived"] = True
-        owner = _owner(noun)
+        owner = _owner(noun) or _provider(noun, lang)
         _based_on(sentence, noun, lang, parts)
         if owner is not None:
+            if lemma in a["derived_nouns"]:
+                parts["derived_owners"].add(owner.i)
             return owner
+        if any(c.dep_ in ("amod", "compound") for c in noun.children):
+            return noun  # "unconfirmed reports", "media reports": a vague party in itself
         return None
     return noun
+
+
+def _provider(noun, lang):
+    """'Data provided by the SBI': the provider speaks."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in lang.attribution["provide_verbs"]:
+            agent = _agent(child)
+            if agent is not None:
+                return agent
+    return None
 
 
 def _owner(noun):
@@ -222,9 +248,9 @@ def _according_to(sentence, lang, parts) -> None:
             if party is not None:
                 parts["speaker"], parts["speaker_via"] = make_mention(sentence, party, lang), "according to"
                 parts["speaker_refers"] = _is_anaphor(party, lang)
-            _citing_under(sentence, pobj, lang, parts)
-            return
-        if token.lower_ == "reported" and token.i > 0 and token.doc[token.i - 1].lower_ == "as":
+            break
+    for token in sentence.doc:
+        if token.lower_ in ("reported", "cited", "quoted") and token.i > 0 and token.doc[token.i - 1].lower_ == "as":
             agent = _agent(token)
             if agent is not None:
                 parts["outer"].append(make_mention(sentence, agent, lang))
@@ -238,7 +264,7 @@ def _agent(verb):
 def _reporting_verb(sentence, lang, parts) -> None:
     a = lang.attribution
     for verb in sentence.doc:
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in a["reporting_verbs"]:
+        if verb.pos_ not in ("VERB", "AUX") or not _reports(verb, a):
             continue
         if verb.i > 0 and verb.doc[verb.i - 1].lower_ == "as" and verb.lower_ == "reported":
             continue
@@ -261,6 +287,14 @@ def _reporting_verb(sentence, lang, parts) -> None:
         _told(sentence, verb, lang, parts)
         _request(sentence, verb, lang, parts)
         return
+
+
+def _reports(verb, a) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in a["reporting_verbs"]:
+        return True
+    objects = a["reporting_idioms"].get(lemma)
+    return bool(objects) and any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
 
 
 def _previous_org_expected(verb) -> bool:
@@ -301,10 +335,18 @@ def _citing(sentence, lang, parts) -> None:
             mention = make_mention(sentence, party or obj, lang)
             if mention.span not in [m.span for m in parts["cited"]]:
                 parts["cited"].append(mention)
+            _cited_in_turn(sentence, party or obj, lang, parts)
 
 
-def _citing_under(sentence, noun, lang, parts) -> None:
-    pass  # 'citing' anywhere in the sentence is handled by _citing
+def _cited_in_turn(sentence, party, lang, parts) -> None:
+    """'citing Strana, which in turn cited a source in the General Staff': one link further."""
+    for clause in party.children:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in lang.attribution["cite_verbs"] + ["report", "say"]:
+            obj = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                further = _party_of(sentence, obj, lang, parts) or obj
+                parts["cited"].append(make_mention(sentence, further, lang))
+                _cited_in_turn(sentence, further, lang, parts)
 
 
 def _records(sentence, lang, parts) -> None:

@@ -20,6 +20,7 @@ def assign_chains(state: TraceState) -> None:
             previous = (index, claim)
         elif previous is not None and index - previous[0] <= 1:
             chain, basis = previous[1].chain, "continues previous claim"
+            _inherit_period(by_sentence[index], by_sentence.get(previous[0], []))
             previous = (index, previous[1])
         else:
             chain, basis = [], "none"
@@ -28,6 +29,18 @@ def assign_chains(state: TraceState) -> None:
             figure.attribution_basis = basis
     _restated(state)
     _dateline_and_outlet(state)
+
+
+def _inherit_period(parts: list, totals: list) -> None:
+    """A breakdown ('Of these, 176,000 concerned AWOL') covers the period of the total before it."""
+    period = next((f.period for f in totals if f.period is not None), None)
+    for figure in parts:
+        if figure.period is None and period is not None:
+            figure.period = period
+            figure.notes.append("period taken from the claim this sentence continues")
+            if figure.aggregation == "point":
+                figure.aggregation = next(f.aggregation for f in totals if f.period is period)
+                figure.cumulative = figure.aggregation == "cumulative"
 
 
 def _sentence_index(state: TraceState, figure) -> int:

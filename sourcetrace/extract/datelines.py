@@ -22,6 +22,7 @@ def find_dateline(state: TraceState) -> None:
         match = _TASS_STYLE.match(line.group()) or _PAREN_STYLE.match(line.group())
         if match:
             state.document.dateline = _record(match, line.start(), state)
+            _cut_from_sentence(state, line.start() + match.end())
             return
         if line.start() > 0 and len(line.group()) > 200:
             return
@@ -45,3 +46,20 @@ def _record(match: re.Match, offset: int, state: TraceState) -> dict:
             "date_text": date_text, "date": resolved,
             "span": [offset + match.start(), offset + match.end()],
             "agency_span": [agency_start, agency_start + len(match.group("agency").strip())]}
+
+
+def _cut_from_sentence(state: TraceState, end: int) -> None:
+    """The dateline is not part of the first sentence's grammar: parse the sentence without it."""
+    for i, sentence in enumerate(state.sentences):
+        if sentence.start < end <= sentence.end:
+            text = state.document.text
+            start = end
+            while start < sentence.end and text[start].isspace():
+                start += 1
+            if start >= sentence.end:
+                del state.sentences[i]
+            else:
+                sentence.start, sentence.text = start, text[start:sentence.end]
+            break
+    for index, sentence in enumerate(state.sentences):
+        sentence.index = index

@@ -15,9 +15,9 @@ def standard_components():
     nlp = load_model()
     components = [
         sentences.split_sentences,
+        datelines.find_dateline,
         sentences.mark_candidates,
         sentences.parse_candidates,
-        datelines.find_dateline,
         figures.extract_figures,
         attribution.find_claims,
         chains.assign_chains,

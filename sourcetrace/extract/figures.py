@@ -160,7 +160,7 @@ def _rate(sentence: Sentence, number: NumberMatch, numbers: list[NumberMatch], l
             continue
         return lang.units["rate_phrases"][re.sub(r"\s+", " ", m.group().lower())], (m.start(), m.end())
     before = rx.search(sentence.text[max(0, number.start - 25): number.start])
-    if before and re.search(r"(?i)(daily|monthly|weekly|yearly|annual)", before.group()):
+    if before and re.search(r"(?i)(daily|monthly|weekly|yearly|annual|each|every|per)", before.group()):
         s = max(0, number.start - 25)
         return lang.units["rate_phrases"][before.group().lower()], (s + before.start(), s + before.end())
     return None, None
@@ -172,6 +172,8 @@ _DURATION_AFTER = re.compile(r"(?i)^\s+(?:earlier|ago|later|before|after|previou
 
 def _not_a_rate(text: str, m: re.Match) -> bool:
     """'within a week', 'a year earlier' name a time, not a rate."""
+    if re.fullmatch(r"(?i)daily|weekly|monthly|yearly", m.group()) and re.match(r"\s+[A-Z]", text[m.end(): m.end() + 3]):
+        return True  # "the French daily Le Monde" is a newspaper
     return bool(_DURATION_BEFORE.search(text[max(0, m.start() - 12): m.start()])
                 or _DURATION_AFTER.match(text[m.end(): m.end() + 12]))
 

@@ -78,14 +78,15 @@ def _name_range(head, lo: int, hi: int) -> tuple[int, int]:
                    and e.end - 1 >= head.i >= e.start), None)
     if person is not None:
         lo, hi = person.start, person.end - 1
-    elif head.pos_ == "PROPN":
+    elif head.pos_ == "PROPN" and head.text[:1].isupper():
         descriptors = [t.i for t in doc[lo:head.i] if t.pos_ in ("NOUN",) and t.text.islower()]
         if descriptors:
             lo = descriptors[-1] + 1
     else:
-        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == hi + 1), None)
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i), None)
         if appos is not None and head.text.islower():
-            lo, hi = appos.i, appos.i
+            # "the Russian human rights group OVD-Info": the name is the apposition
+            lo, hi = min(t.i for t in appos.subtree), appos.i
     while hi > lo and doc[hi].tag_ == "POS":
         hi -= 1
     while lo < hi and doc[lo].dep_ == "det" and doc[lo].lower_ in ("the", "a", "an"):

@@ -52,9 +52,10 @@ def _patterns(lang: LanguageData) -> list[tuple[str, re.Pattern]]:
         ("first_n", rf"\b(?:in|during|over|for)?\s*the\s+(?P<which>first|last)\s+(?P<n>{num})\s+(?P<unit>months|weeks|days)\s+of\s+(?P<y>{ref_year})"),
         ("part", rf"\b(?:in|during|for|over)?\s*the\s+(?P<part>{part})\s+of\s+(?P<y>{ref_year})"),
         ("part", rf"\b(?P<part>h1|h2|q1|q2|q3|q4)\s+(?P<y>{year})"),
+        ("part", rf"\b(?:in|during|for|over)\s+the\s+(?P<part>{part})(?!\s+of)(?P<y>)"),
         ("past_n", rf"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<n>{num})\s+(?P<unit>years|months|weeks|days)"),
         ("past_1", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<unit>year|month|week|day|24 hours)\b"),
-        ("since", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<a>{when})"),
+        ("since", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:the\s+)?(?P<a>{when})"),
         ("as_of", rf"\b(?:as\s+of|by)\s+(?P<a>{when}|{weekday}|the\s+end\s+of\s+(?:{month_year}|{year}|{ref_year}))"),
         ("since_rel", r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<rel>the\s+year|this\s+year|the\s+month|this\s+month)"),
         ("rel", r"\b(?P<rel>earlier this year|so far this year|this year|last year|the previous year|the year before|the next year|the following year|a year later|a year earlier|this month|last month|the previous month|this week|last week|the previous week|yesterday|today|earlier this month|in recent weeks|in recent months)\b"),
@@ -99,7 +100,8 @@ def _resolve(kind, m, lang, published, context_year) -> FoundPeriod | None:
         if y and n and m.group("unit").lower() == "months" and n <= 12:
             start, end = (date(y, 1, 1), month_end(y, n)) if m.group("which").lower() == "first" else (date(y, 13 - n, 1), month_end(y, 12))
     elif kind == "part":
-        y = _ref_year(m.group("y"), published)
+        # "in the first quarter" with no year: the year the text is about, else publication's
+        y = _ref_year(m.group("y"), published) if m.group("y") else (context_year or (published.year if published else None))
         a, b = lang.time["year_parts"][re.sub(r"\s+", " ", m.group("part").lower())]
         if y:
             start, end = date(y, a, 1), month_end(y, b)

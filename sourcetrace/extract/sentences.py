@@ -58,7 +58,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@component("candidates", requires=("sentences",), assigns=("candidates",))
+@component("candidates", requires=("sentences", "dateline"), assigns=("candidates",))
 def mark_candidates(state: TraceState) -> None:
     """A sentence is worth parsing when it has a number, a source cue, a hedge or an event verb."""
     triggers = trigger_words(state.lang)
