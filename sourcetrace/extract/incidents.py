@@ -12,6 +12,7 @@ import re
 from ..model.records import Incident, Link, Period
 from ..pipeline.component import component
 from ..pipeline.state import Sentence, TraceState
+from .names import looks_like_person
 
 
 @component("incidents", requires=("parses", "figures", "claims", "hedges"), assigns=("incidents",))
@@ -43,7 +44,7 @@ def _event_verb(sentence: Sentence, lang):
 
 
 def _specific_actor(subject, lang) -> bool:
-    if subject.ent_type_ == "PERSON":
+    if looks_like_person([t for t in subject.subtree]) and subject.pos_ == "PROPN":
         return True
     if subject.lemma_.lower() not in lang.incidents["actor_heads"] and subject.lower_ not in lang.incidents["actor_heads"]:
         return False
@@ -138,7 +139,7 @@ def _place(sentence: Sentence, lang, evidence) -> str | None:
     for token in sentence.doc:
         if token.dep_ == "prep" and token.lower_ in lang.incidents["place_preps"]:
             pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.lemma_.lower() in places or pobj.ent_type_ in ("GPE", "LOC", "FAC")):
+            if pobj is not None and (pobj.lemma_.lower() in places or (pobj.pos_ == "PROPN" and pobj.text[:1].isupper())):
                 tokens = sorted(pobj.subtree, key=lambda t: t.i)
                 return _phrase_tokens(sentence, tokens, evidence, "where")
     return None

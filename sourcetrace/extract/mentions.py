@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..lang import LanguageData
+from .names import looks_like_person, person_run, proper_run
 
 _KNOWN_AGENCIES = re.compile(r"^(?:TASS|RIA(?: Novosti)?|Interfax(?:-Ukraine)?|Reuters|AP|AFP|Ukrinform|UNIAN|Xinhua|Anadolu|Bloomberg|DPA|EFE|Sputnik|Associated Press|Agence France-Presse|RBC-Ukraine)$")
 _OUTLET_WORDS = re.compile(r"(?i)\b(?:pravda|times|post|news|journal|gazette|kommersant|izvestia|vedomosti|novaya gazeta|meduza|mediazona|hromadske|suspilne|guardian|telegraph|bbc|cnn|tv|radio|channel|magazine|daily|herald|tribune|insider|kyiv independent|kyiv post|nv|rbc|strana|zn\.ua|ukrainska|ukrainskaya|liga|focus|babel|slidstvo|schemes|rferl|radio liberty|radio svoboda|dw|euronews|politico|economist|forbes|axios|wall street journal|new york times|washington post|financial times)\b")
@@ -71,13 +72,12 @@ def _name_range(head, lo: int, hi: int) -> tuple[int, int]:
     'lawmaker Petro Savchuk' → 'Petro Savchuk', "Mediazona's" → 'Mediazona'; widen it to a whole
     named entity the parse cut ('Committee to Protect Journalists')."""
     doc = head.doc
-    entity = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ in ("ORG", "PERSON", "GPE")), None)
+    entity = proper_run(head)
     if entity is not None:
-        lo, hi = min(lo, entity.start), max(hi, entity.end - 1)
-    person = next((e for e in doc.ents if e.label_ == "PERSON" and lo <= e.start and e.end - 1 <= hi
-                   and e.end - 1 >= head.i >= e.start), None)
-    if person is not None:
-        lo, hi = person.start, person.end - 1
+        lo, hi = min(lo, entity[0]), max(hi, entity[1])
+    person = person_run(doc[lo: hi + 1])
+    if person is not None and person[0] <= head.i <= person[1]:
+        lo, hi = person
     elif head.pos_ == "PROPN" and head.text[:1].isupper():
         descriptors = [t.i for t in doc[lo:head.i] if t.pos_ in ("NOUN",) and t.text.islower()]
         if descriptors:
@@ -113,7 +113,7 @@ def is_anonymous(text: str, head, tokens, lang: LanguageData) -> bool:
     if lang.phrases_regex("anon_cues", a["anonymous_cues"]).search(text):
         return True
     if head.lower_ in a["anonymous_heads"]:
-        names = [t for t in tokens if t.ent_type_ == "PERSON"]
+        names = person_run(tokens)
         determiner = [t for t in tokens if t.dep_ == "det" or t.lower_ in ("a", "an", "one", "two", "several", "some")]
         return not names and (head.lower_ in ("source", "sources", "insider", "insiders", "interlocutor", "people", "person") or bool(determiner) or head.tag_ == "NNS")
     return False
@@ -122,14 +122,15 @@ def is_anonymous(text: str, head, tokens, lang: LanguageData) -> bool:
 def is_vague(text: str, head, tokens, lang: LanguageData) -> bool:
     if head.lower_ not in lang.attribution["vague_heads"]:
         return False
-    return not any(t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "PERSON") for t in tokens)
+    return not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens)
 
 
 def classify(text: str, head, tokens, lang: LanguageData) -> str:
     if _KNOWN_AGENCIES.match(text) or re.search(r"(?i)\bnews agency\b|\bagency\b.*\b(?:tass|ria|interfax)\b", text):
         return "agency"
-    if head.ent_type_ == "PERSON" or head.lower_ in ("spokesman", "spokeswoman", "spokesperson", "minister", "official", "commander", "ombudsman", "deputy", "lawmaker", "prosecutor", "general", "chief", "head"):
-        return "person" if not head.lower_.endswith("s") or head.ent_type_ == "PERSON" else "group"
+    person = looks_like_person(tokens)
+    if person or head.lower_ in ("spokesman", "spokeswoman", "spokesperson", "minister", "official", "commander", "ombudsman", "deputy", "lawmaker", "prosecutor", "general", "chief", "head"):
+        return "person" if not head.lower_.endswith("s") or person else "group"
     if head.lower_ in lang.attribution["anonymous_heads"]:
         return "sources"
     if head.lower_ in lang.attribution["vague_heads"]:
@@ -144,6 +145,6 @@ def classify(text: str, head, tokens, lang: LanguageData) -> str:
         return "ngo"
     if _BODY_WORDS.search(text) or re.search(r"(?i)\blaw enforcement\b|\bauthorities\b", text):
         return "body"
-    if head.ent_type_ == "ORG" or head.pos_ == "PROPN":
+    if head.pos_ == "PROPN":
         return "organisation"
     return "unknown"
