@@ -56,6 +56,10 @@ class Errors(metaclass=_Numbered):
         "the example report is missing ({path}). Reinstall sourcetrace, "
         "or trace a report of your own: sourcetrace trace FILE."
     )
+    E102 = (
+        "no language data for {code!r}; sourcetrace reads {available}. Give one of these as the "
+        "document's 'language', or leave it out for English."
+    )
     # Output: E2xx
     E200 = (
         "--format json writes exactly one document, and this run has {count}. Use --format jsonl "
@@ -69,6 +73,14 @@ class SourcetraceError(Exception):
 
 class InputError(SourcetraceError):
     """An input cannot be read; the message (from :class:`Errors`) says why and what to do."""
+
+
+class UnsupportedLanguage(SourcetraceError, ValueError):
+    """A document's language has no language data. Not a bug: the message says what to do."""
+
+    def __init__(self, code: str, available: list[str]):
+        self.code = code
+        super().__init__(Errors.E102.format(code=code, available=", ".join(available)))
 
 
 class OutputError(SourcetraceError):

@@ -14,6 +14,7 @@ from ..model.records import Link
 from ..pipeline.component import component
 from ..pipeline.state import Claim, Sentence, TraceState
 from .mentions import Mention, make_mention
+from .trailing import trailing_speaker
 
 
 @component("attribution", requires=("parses", "figures", "dateline"), assigns=("claims", "mentions"))
@@ -164,6 +165,8 @@ def _find_parties(sentence: Sentence, lang) -> dict:
     _according_to(sentence, lang, parts)
     if parts["speaker"] is None:
         _reporting_verb(sentence, lang, parts)
+    if parts["speaker"] is None:
+        _trailing(sentence, lang, parts)
     _citing(sentence, lang, parts)
     _records(sentence, lang, parts)
     if parts["speaker"] is None and not parts["cited"] and impersonal is not None:
@@ -287,6 +290,18 @@ def _reporting_verb(sentence, lang, parts) -> None:
         _told(sentence, verb, lang, parts)
         _request(sentence, verb, lang, parts)
         return
+
+
+def _trailing(sentence, lang, parts) -> None:
+    a = lang.attribution
+    found = trailing_speaker(sentence, lang, set(a["reporting_verbs"]) | set(a["derived_verbs"]))
+    if found is None:
+        return
+    mention, verb = found
+    parts["speaker"], parts["speaker_via"] = mention, verb.text
+    if verb.lemma_.lower() in a["derived_verbs"]:
+        parts["derived_owners"].add(mention.tokens[-1].i)
+    _told(sentence, verb, lang, parts)
 
 
 def _reports(verb, a) -> bool:

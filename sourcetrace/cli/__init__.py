@@ -1,0 +1,1 @@
+"""The ``sourcetrace`` command line; see :mod:`sourcetrace.cli.main`."""

@@ -1,0 +1,129 @@
+"""``sourcetrace``: the command line, a thin layer over the library (ingest → trace → report)."""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from importlib.resources import as_file, files
+
+import click
+
+from .. import __version__
+from ..api import trace as trace_document
+from ..errors import Errors, OutputError
+from ..ingest import Overrides, read_inputs
+from ..report import renderer_for
+from .options import input_options, output_options
+from .run import run
+
+EXAMPLE = ("examples", "example-report.txt")
+SCHEMA = ("model", "schemas", "trace-1.json")
+# Libraries that log their own complaints about odd HTML; sourcetrace reports the problem itself.
+QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="sourcetrace")
+def cli():
+    """Trace where a reported number comes from.
+
+    sourcetrace reads news reports about conflicts and finds every figure, who it is attributed
+    to (outlet ← relay ← … ← origin), the hedges that weaken it, the incidents reported and the
+    claims that name no source, each with its place in the text.
+
+    \b
+    Examples:
+      sourcetrace demo
+      sourcetrace trace report.txt --outlet TASS --published 2025-05-03
+      sourcetrace trace page.html --format html -o report.html
+    """
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+@cli.command(short_help="Trace reports: figures, sources, hedges, incidents.")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@input_options
+@output_options
+@click.pass_context
+def trace(ctx, inputs, outlet, published, url, max_bytes, format_, output, traceback):
+    """Trace each INPUT: a text, HTML or JSON lines file, or '-' for standard input.
+
+    The reader is chosen by extension: .html/.htm (the article's main text and its metadata),
+    .jsonl (one document per line: {"text": ..., "id", "url", "outlet", "published", "title",
+    "language"}), anything else as plain text. --outlet, --published and --url replace what the
+    inputs say.
+
+    An input that cannot be read or traced is reported on stderr and the others go on. Exit code:
+    0 when every input was traced, 1 when some failed, 2 for a usage error. --format json writes
+    one JSON object and so takes exactly one document; for several use --format jsonl.
+
+    \b
+    Examples:
+      sourcetrace trace report.txt --outlet TASS --published 2025-05-03
+      sourcetrace trace reports/*.txt --format jsonl -o traces.jsonl
+      curl -s https://example.org/story | sourcetrace trace - --format html -o story.html
+    """
+    if format_ == "json" and len(inputs) > 1:
+        raise click.UsageError(Errors.E200.format(count=f"{len(inputs)} inputs"))
+    items = read_inputs(inputs, Overrides(outlet, published, url), max_bytes)
+    ctx.exit(write_traces(items, format_, output, traceback))
+
+
+@cli.command(short_help="Trace the example report that ships with sourcetrace.")
+@output_options
+@click.pass_context
+def demo(ctx, format_, output, traceback):
+    """Trace the example report that ships with sourcetrace and show what was found.
+
+    \b
+    Examples:
+      sourcetrace demo
+      sourcetrace demo --format html -o demo.html
+    """
+    example = files("sourcetrace").joinpath(*EXAMPLE)
+    if not example.is_file():
+        raise click.ClickException(Errors.E101.format(path="/".join(EXAMPLE)))
+    with as_file(example) as path:
+        ctx.exit(write_traces(read_inputs([str(path)]), format_, output, traceback))
+
+
+@cli.command(short_help="Print the JSON Schema of a trace.")
+def schema():
+    """Print the JSON Schema of the trace that --format json and jsonl write.
+
+    \b
+    Example:
+      sourcetrace schema > trace-1.schema.json
+    """
+    click.echo(files("sourcetrace").joinpath(*SCHEMA).read_text(encoding="utf-8"), nl=False)
+
+
+def write_traces(items, format_: str, output: str, show_traceback: bool) -> int:
+    """Trace and render ``items`` to ``output``; the exit code."""
+    # A progress line would tangle with a report printed to the same terminal.
+    show_progress = output != "-" or not sys.stdout.isatty()
+    try:
+        # Lazy: the file is created at the first write, so a run refused early leaves no file.
+        with click.open_file(output, "w", encoding="utf-8", lazy=True) as stream:
+            renderer = renderer_for(format_, stream)
+            return run(items, renderer, trace_document, show_traceback, show_progress).exit_code
+    except OutputError as exc:
+        raise click.UsageError(str(exc)) from None
+    except BrokenPipeError:
+        raise
+    except click.FileError as exc:  # click's lazy file reports a failed open as this
+        raise click.BadParameter(f"cannot write {output}: {exc.message}", param_hint="--output") from None
+    except OSError as exc:
+        message = f"cannot write {output}: {exc.strerror or exc}"
+        raise click.BadParameter(message, param_hint="--output") from None
+
+
+def main() -> None:
+    """The ``sourcetrace`` entry point."""
+    try:
+        cli(prog_name="sourcetrace")
+    except BrokenPipeError:
+        # The reader went away (sourcetrace ... | head): not an error; keep Python quiet about it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

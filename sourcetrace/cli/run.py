@@ -1,0 +1,100 @@
+"""The loop behind ``trace`` and ``demo``: trace each document, render it, report what failed, go on."""
+from __future__ import annotations
+
+import sys
+import traceback
+from dataclasses import dataclass
+from typing import Callable, Iterable, TextIO
+
+import click
+
+from ..errors import ComponentError, Errors, SourcetraceError
+from ..ingest import InputProblem
+from ..model.records import Document, Trace
+from ..report import Renderer
+
+PROGRESS_AFTER = 3  # a few documents need no progress line; the report itself shows them
+# The extractor runs at roughly 10 KB of text a second: past this, a user waits long enough
+# to think it hangs unless told.
+LONG_TEXT = 500_000
+
+
+@dataclass
+class Outcome:
+    traced: int = 0
+    failed: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+
+def run(items: Iterable[Document | InputProblem], renderer: Renderer, tracer: Callable[[Document], Trace],
+        show_traceback: bool = False, show_progress: bool = True) -> Outcome:
+    outcome, console = Outcome(), Console(sys.stderr, show_progress)
+    for item in items:
+        result = item if isinstance(item, InputProblem) else trace_one(item, tracer, console, show_traceback)
+        if isinstance(result, InputProblem):
+            outcome.failed += 1
+            console.say(f"{result.input}: {result.problem}")
+        else:
+            renderer.write(result)
+            outcome.traced += 1
+        console.show(outcome)
+    renderer.finalize()
+    console.summarise(outcome)
+    return outcome
+
+
+def trace_one(document: Document, tracer, console: Console, show_traceback: bool) -> Trace | InputProblem:
+    """The trace, or a problem naming the failed component: one bad document must not stop a batch."""
+    if len(document.text) > LONG_TEXT:
+        console.say(f"{document.source}: {len(document.text):,} characters; a text this long takes minutes to trace.")
+    try:
+        return tracer(document)
+    except Exception as exc:  # noqa: BLE001 - whatever broke, the other documents still get traced
+        if show_traceback:
+            console.clear()
+            traceback.print_exc(file=console.stream)
+        return InputProblem(document.source or document.id or "document", describe_failure(exc))
+
+
+def describe_failure(exc: Exception) -> str:
+    if isinstance(exc, SourcetraceError) and not isinstance(exc, ComponentError):
+        return str(exc)  # raised on purpose, with a message that says what to do
+    component = getattr(exc, "component", None)
+    cause = getattr(exc, "cause", None) or exc
+    where = f" in component {component!r}" if component else ""
+    return Errors.E100.format(where=where, error=f"{type(cause).__name__}: {cause}")
+
+
+class Console:
+    """Messages on stderr, and on a terminal a progress line that counts documents as they go."""
+
+    def __init__(self, stream: TextIO, progress: bool = True):
+        self.stream = stream
+        self.live = progress and stream.isatty()
+        self.shown = False
+
+    def say(self, message: str) -> None:
+        self.clear()
+        click.echo(f"sourcetrace: {message}", file=self.stream)
+
+    def show(self, outcome: Outcome) -> None:
+        if self.live and outcome.traced + outcome.failed > PROGRESS_AFTER:
+            self.stream.write(f"\rsourcetrace: {outcome.traced} traced, {outcome.failed} failed …")
+            self.stream.flush()
+            self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\033[K")  # erase the line so that a message does not run into it
+            self.shown = False
+
+    def summarise(self, outcome: Outcome) -> None:
+        total = outcome.traced + outcome.failed
+        if outcome.failed:
+            self.say(f"{outcome.failed} of {total} inputs failed (see above); {outcome.traced} traced.")
+        elif total > PROGRESS_AFTER:
+            self.say(f"{total} documents traced.")
+        self.clear()

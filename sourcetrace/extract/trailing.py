@@ -1,0 +1,86 @@
+"""A speaker named after the claim: '..., Sarvania's ombudsman, Teodor Vlasi, said.'
+
+The small English model often parses a long claim followed by ', X said' wrongly (the speaker
+becomes an apposition of the claim's subject). This reads the tail of the sentence by its shape
+instead: a comma, a noun phrase, a reporting verb, and at most a short tail ('told Der Spiegel',
+'on Friday', 'in a statement').
+"""
+from __future__ import annotations
+
+from ..lang import LanguageData
+from .mentions import Mention, classify, is_anonymous, is_vague
+from .names import person_run
+
+_STOP = {"who", "which", "that", "whose"}
+
+
+def trailing_speaker(sentence, lang: LanguageData, verbs: set[str]):
+    """(mention, verb token) for '..., NP VERB [tail].' or None."""
+    doc = sentence.doc
+    end = len(doc)
+    while end > 0 and doc[end - 1].is_punct:
+        end -= 1
+    for v in range(end - 1, max(-1, end - 10), -1):
+        token = doc[v]
+        if token.text == ",":
+            return None  # the tail after the verb must not hold another clause
+        if token.lemma_.lower() in verbs and token.pos_ in ("VERB", "AUX", "NOUN"):
+            segment = _segment_before(doc, v)
+            if segment:
+                return _mention(sentence, segment, lang), token
+            return None
+    return None
+
+
+def _segment_before(doc, verb_i: int) -> list:
+    """Tokens between the last comma before the verb and the verb, with a preceding apposition."""
+    if verb_i > 0 and doc[verb_i - 1].text == ",":
+        verb_i -= 1  # ", Teodor Vlasi, said": the apposition's closing comma
+    start = verb_i - 1
+    while start >= 0 and doc[start].text != "," and verb_i - start <= 14:
+        start -= 1
+    if start < 0 or doc[start].text != ",":
+        return []
+    segment = list(doc[start + 1: verb_i])
+    if len(segment) == 0 or segment[0].lower_ in _STOP:
+        return []
+    before = start - 1
+    while before >= 0 and doc[before].text != "," and start - before <= 6:
+        before -= 1
+    if before >= 0 and doc[before].text == "," and all(t.pos_ not in ("VERB", "AUX") for t in doc[before + 1: start]):
+        segment = list(doc[before + 1: start]) + [doc[start]] + segment  # "X's ombudsman, Teodor Vlasi"
+    return segment
+
+
+def _mention(sentence, segment: list, lang: LanguageData) -> Mention:
+    whole = sentence.doc[segment[0].i: segment[-1].i + 1].text
+    person = person_run(segment)
+    if person is not None:
+        tokens = list(sentence.doc[person[0]: person[1] + 1])
+    else:
+        tokens = _noun_phrase_prefix(segment)
+    head = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), tokens[-1])
+    if person is None and head.text.islower():
+        # "the Slovo i Dilo project": a name before a describing noun is the name
+        names = [t for t in tokens if t.pos_ == "PROPN" and t.i < head.i] or []
+        head = tokens[-1] if not names else head
+    first, last = tokens[0], tokens[-1]
+    name = sentence.doc[first.i: last.i + 1].text
+    span = sentence.tok_span(first, last)
+    return Mention(name, span, sentence.index, classify(name, head, tokens, lang),
+                   anonymous=is_anonymous(whole, head, tokens, lang),
+                   vague=is_vague(name, head, tokens, lang), tokens=tokens)
+
+
+def _noun_phrase_prefix(segment: list) -> list:
+    """'a surgeon at the hospital who asked not to be named' → 'surgeon at the hospital'."""
+    tokens = []
+    for token in segment:
+        if token.lower_ in _STOP or token.text == ",":
+            break
+        tokens.append(token)
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].lower_ in ("the", "a", "an")):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    return tokens or segment

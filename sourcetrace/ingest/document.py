@@ -1,0 +1,13 @@
+"""The document a reader produces: a :class:`Document` that also says how its bytes were decoded."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.records import Document
+
+
+@dataclass
+class ReadDocument(Document):
+    # Kept on the document (and so in the trace's JSON) because a wrong guess at a legacy
+    # encoding garbles every figure and name; the user needs to see which one was used.
+    encoding: str | None = None

@@ -1,0 +1,62 @@
+"""The terminal report on a hand-built trace."""
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+from sourcetrace.model.records import Document, Trace
+from sourcetrace.report import renderer_for
+from sourcetrace.report.wording import amount, chain
+
+
+def render(*traces, color=None) -> str:
+    stream = io.StringIO()
+    renderer = renderer_for("text", stream, color)
+    for trace in traces:
+        renderer.write(trace)
+    renderer.finalize()
+    return stream.getvalue()
+
+
+def test_figures_chains_hedges_incidents_and_unattributed(sample_trace):
+    out = render(sample_trace)
+    assert "outlet: \"><img src=x onerror=alert(3)> · published: 2025-05-03" in out
+    assert '"about 500 soldiers"  @40–58' in out
+    assert ("value ~500 · counted soldiers · indicator personnel_losses · "
+            'period "in the past day" (2025-05-02 – 2025-05-03) · scope Ukraine · aggregation period') in out
+    assert "chain TASS (relay) ← unnamed sources (origin, anonymous)  [cue]" in out
+    assert 'hedges "about" @40–45' in out
+    assert "what drone strike · who a bus · where Kherson · outcome 3 killed" in out
+    assert "vague source: some experts (origin, vague)" in out
+    assert "Warnings (1)" in out
+
+
+def test_no_colour_codes_when_not_a_terminal(sample_trace):
+    assert "\x1b[" not in render(sample_trace)
+    assert "\x1b[" in render(sample_trace, color=True)
+
+
+def test_an_empty_trace_says_so():
+    out = render(Trace(Document("Nothing here.", source="empty.txt")))
+    assert "Figures (0)\n  none found" in out and "Warnings" not in out
+
+
+def test_several_documents_one_after_another(sample_trace):
+    second = Trace(Document("Second.", title="Second report"))
+    out = render(sample_trace, second)
+    assert out.index("about 500 soldiers") < out.index("══ Second report ══")
+
+
+def test_amounts(sample_trace):
+    exact = replace(sample_trace.figures[1], value=None, low=None, high=None)
+    assert amount(replace(exact, value=500.0, bound="approximate")) == "~500"
+    assert amount(replace(exact, bound="lower", low=5000.0)) == "≥ 5,000"
+    assert amount(replace(exact, bound="upper", high=290000.0)) == "≤ 290,000"
+    assert amount(replace(exact, bound="range", low=200.0, high=300.0)) == "200–300"
+    assert amount(replace(exact, value=12.5, unit="percent")) == "12.5%"
+    assert amount(replace(exact, value=40e6, unit="USD")) == "40,000,000 USD"
+
+
+def test_chain_reads_nearest_first(sample_trace):
+    assert chain(sample_trace.figures[0].attribution) == "TASS (relay) ← unnamed sources (origin, anonymous)"
+    assert chain([]) == "no source named"
