@@ -33,6 +33,7 @@ def _sentence_claim(state, sentence: Sentence, history) -> Claim | None:
     parts = _find_parties(sentence, lang)
     parts["sentence"] = sentence
     parts["context"] = [sentence] + [state.sentences[i] for i in range(sentence.index - 1, max(-1, sentence.index - 3), -1)]
+    parts["dateline"] = state.document.dateline
     _drop_dateline(parts, state.document.dateline)
     for mention in parts["all"]:
         state.mentions.append({"name": mention.name, "span": mention.span, "kind": mention.kind})
@@ -86,7 +87,8 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
     if speaker is None:
         return [], "cue"
     if parts["speaker_refers"]:
-        antecedent = _same_head(speaker, parts, lang) or _antecedent(speaker, history, lang)
+        antecedent = (_same_head(speaker, parts, lang) or _antecedent(speaker, history, lang)
+                      or _dateline_agency(speaker, parts, lang) or _named_subject(speaker, parts, lang))
         if antecedent is not None:
             mention, chain = antecedent
             copied = [Link(**{**l.__dict__}) for l in chain]
@@ -128,6 +130,31 @@ def _derived_speaker(speaker: Mention, lang) -> bool:
     return any(c.dep_ == "relcl" and c.lemma_.lower() in verbs for c in head.children)
 
 
+def _dateline_agency(speaker: Mention, parts, lang):
+    """'told the agency' / 'the agency said' in an item under 'KYIV, March 3 /Interfax-Ukraine/'."""
+    dateline = parts.get("dateline")
+    if not dateline or _anaphor_kind(speaker.name, lang) not in ("agency", "org"):
+        return None
+    link = Link(dateline["agency"], tuple(dateline["agency_span"]), "origin", kind="agency",
+                via=f"refers back ('{speaker.name}')")
+    return Mention(link.name, link.span, -1, "agency"), [link]
+
+
+def _named_subject(speaker: Mention, parts, lang):
+    """'It said ...' after "Ukraine's General Staff issued its update": the last named subject."""
+    wanted = _anaphor_kind(speaker.name, lang)
+    for sentence in parts["context"][1:]:
+        if sentence.doc is None:
+            continue
+        for token in sentence.doc:
+            if token.dep_ in ("nsubj", "nsubjpass") and (token.pos_ == "PROPN" or any(
+                    c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in token.children)):
+                mention = make_mention(sentence, token, lang)
+                if wanted in (None, "any") or (wanted == "person") == (mention.kind == "person"):
+                    return mention, [_link(mention, "origin", f"refers back ('{speaker.name}')")]
+    return None
+
+
 def _antecedent(speaker: Mention, history, lang):
     wanted = _anaphor_kind(speaker.name, lang)
     for mention, chain in reversed(history):
@@ -163,6 +190,8 @@ def _find_parties(sentence: Sentence, lang) -> dict:
              "cited": [], "records": [], "named": [], "all": [], "impersonal": None}
     impersonal = lang.phrases_regex("impersonal", a["impersonal_cues"]).search(sentence.text)
     _according_to(sentence, lang, parts)
+    if parts["speaker"] is None:
+        _quoted_as_saying(sentence, lang, parts)
     if parts["speaker"] is None:
         _reporting_verb(sentence, lang, parts)
     if parts["speaker"] is None:
@@ -223,7 +252,7 @@ def _owner(noun):
             if pobj is not None:
                 return pobj
     for child in noun.children:
-        if child.dep_ == "compound" and child.pos_ == "PROPN":
+        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.text.isupper()):
             return child
     return None
 
@@ -276,7 +305,7 @@ def _reporting_verb(sentence, lang, parts) -> None:
         # The subject nearest the verb; a noun a figure counts ("20,000 Cases Reported") is no speaker.
         subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(verb.i - c.i))
         subject = subjects[0] if subjects else None
-        if subject is not None and any(c.dep_ == "nummod" and c.like_num for c in subject.children):
+        if subject is not None and _holds_figure(subject):
             continue
         if subject is None and verb.dep_ == "passive" or subject is None:
             subject = _agent(verb)
@@ -284,12 +313,23 @@ def _reporting_verb(sentence, lang, parts) -> None:
             continue
         if subject.lower_ == "it" and not _previous_org_expected(verb):
             continue
-        party = _party_of(sentence, subject, lang, parts) or subject
+        party = _party_of(sentence, subject, lang, parts)
+        if party is None and parts["record_only"]:
+            return  # "Data from the ministry show ...": the ministry is the record, nobody speaks
+        party = party or subject
         parts["speaker"], parts["speaker_via"] = make_mention(sentence, party, lang), verb.lower_
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            _party_of(sentence, obj, lang, parts)  # "obtained data from Y": Y holds the data
         parts["speaker_refers"] = _is_anaphor(party, lang)
         _told(sentence, verb, lang, parts)
         _request(sentence, verb, lang, parts)
         return
+
+
+def _holds_figure(subject) -> bool:
+    """'Nearly half of the families ... were found': the subject is what is counted, not a speaker."""
+    return any(t.like_num or t.lower_ in ("half", "third", "quarter", "dozen", "hundreds", "thousands")
+               for t in subject.subtree)
 
 
 def _trailing(sentence, lang, parts) -> None:
@@ -298,6 +338,12 @@ def _trailing(sentence, lang, parts) -> None:
     if found is None:
         return
     mention, verb = found
+    head = mention.tokens[-1] if mention.tokens else None
+    if head is not None and head.lower_ in a["report_nouns"] + a["derived_nouns"]:
+        party = _party_of(sentence, head, lang, parts)  # ", Eurostat data show." / ", a KIIS poll found."
+        if party is None:
+            return
+        mention = make_mention(sentence, party, lang)
     parts["speaker"], parts["speaker_via"] = mention, verb.text
     if verb.lemma_.lower() in a["derived_verbs"]:
         parts["derived_owners"].add(mention.tokens[-1].i)
@@ -309,7 +355,11 @@ def _reports(verb, a) -> bool:
     if lemma in a["reporting_verbs"]:
         return True
     objects = a["reporting_idioms"].get(lemma)
-    return bool(objects) and any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
+    if not objects:
+        return False
+    # "put the number at 9,800"; "put Russian casualties at 600,000"; "losses were put at 1,100 by X"
+    at_figure = any(c.dep_ == "prep" and c.lower_ == "at" and any(t.like_num for t in c.subtree) for c in verb.children)
+    return at_figure or any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children)
 
 
 def _previous_org_expected(verb) -> bool:
@@ -320,7 +370,9 @@ def _told(sentence, verb, lang, parts) -> None:
     if verb.lemma_ != "tell":
         return
     hearer = next((c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")), None)
-    if hearer is not None and hearer.pos_ in ("PROPN", "NOUN") and hearer.lower_ not in ("that",):
+    # "told Der Spiegel" relays; "told reporters" or "told parliament" names no one who passes it on.
+    if hearer is not None and (hearer.pos_ == "PROPN" and hearer.lower_ not in lang.attribution["audiences"]
+                               or _is_anaphor(hearer, lang)):
         parts["outer"].append(make_mention(sentence, hearer, lang))
 
 
@@ -351,6 +403,23 @@ def _citing(sentence, lang, parts) -> None:
             if mention.span not in [m.span for m in parts["cited"]]:
                 parts["cited"].append(mention)
             _cited_in_turn(sentence, party or obj, lang, parts)
+
+
+def _quoted_as_saying(sentence, lang, parts) -> None:
+    """'Ukrinform quoted the administration as saying that ...': Ukrinform relays, the
+    administration speaks."""
+    for token in sentence.doc:
+        if token.lower_ not in ("quoted", "cited") or not any(c.lower_ == "as" for c in token.subtree):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if subject is None or obj is None:
+            continue
+        if parts["speaker"] is None:
+            parts["speaker"], parts["speaker_via"] = make_mention(sentence, subject, lang), token.text
+            parts["speaker_refers"] = _is_anaphor(subject, lang)
+        parts["cited"].append(make_mention(sentence, obj, lang))
+        return
 
 
 def _cited_in_turn(sentence, party, lang, parts) -> None:

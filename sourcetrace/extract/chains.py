@@ -27,6 +27,7 @@ def assign_chains(state: TraceState) -> None:
         for figure in by_sentence[index]:
             figure.attribution = [Link(**link.__dict__) for link in chain]
             figure.attribution_basis = basis
+    _source_after(state, by_sentence)
     _restated(state)
     _dateline_and_outlet(state)
 
@@ -45,6 +46,19 @@ def _inherit_period(parts: list, totals: list) -> None:
 
 def _sentence_index(state: TraceState, figure) -> int:
     return next(s.index for s in state.sentences if s.start == figure.sentence[0])
+
+
+def _source_after(state: TraceState, by_sentence: dict) -> None:
+    """'Some 2,400 conscripts were sent ... That is according to X.': the next sentence names it."""
+    openers = state.lang.phrases_regex("source_after", state.lang.attribution["source_after_openers"])
+    for index, claim in state.claims.items():
+        sentence = state.sentences[index]
+        if index in by_sentence or not claim.chain or not openers.match(sentence.text):
+            continue
+        for figure in by_sentence.get(index - 1, []):
+            if not figure.attribution:
+                figure.attribution = [Link(**link.__dict__) for link in claim.chain]
+                figure.attribution_basis = "source in the next sentence"
 
 
 def _restated(state: TraceState) -> None:

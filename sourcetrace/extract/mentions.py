@@ -56,7 +56,7 @@ def noun_phrase(head, stop_at=()) -> tuple[int, int]:
 
 
 def make_mention(sentence, head, lang: LanguageData, stop_at=()) -> Mention:
-    lo, hi = _name_range(head, *noun_phrase(head, stop_at))
+    lo, hi = _name_range(head, *noun_phrase(head, stop_at), lang)
     doc = head.doc
     first, last = doc[lo], doc[hi]
     span = sentence.tok_span(first, last)
@@ -67,7 +67,7 @@ def make_mention(sentence, head, lang: LanguageData, stop_at=()) -> Mention:
                    vague=is_vague(text, head, tokens, lang), tokens=tokens)
 
 
-def _name_range(head, lo: int, hi: int) -> tuple[int, int]:
+def _name_range(head, lo: int, hi: int, lang: LanguageData) -> tuple[int, int]:
     """Narrow a party's phrase to its name: 'the Ukrainian outlet Strana' → 'Strana',
     'lawmaker Petro Savchuk' → 'Petro Savchuk', "Mediazona's" → 'Mediazona'; widen it to a whole
     named entity the parse cut ('Committee to Protect Journalists')."""
@@ -78,6 +78,9 @@ def _name_range(head, lo: int, hi: int) -> tuple[int, int]:
     person = person_run(doc[lo: hi + 1])
     if person is not None and person[0] <= head.i <= person[1]:
         lo, hi = person
+    elif head.text.islower() and head.lower_ in lang.attribution["descriptor_nouns"] and _names_before(head):
+        first, last = _names_before(head)
+        lo, hi = first, last  # "the Ukrainska Pravda news site" → "Ukrainska Pravda"
     elif head.pos_ == "PROPN" and head.text[:1].isupper():
         descriptors = [t.i for t in doc[lo:head.i] if t.pos_ in ("NOUN",) and t.text.islower()]
         if descriptors:
@@ -96,6 +99,21 @@ def _name_range(head, lo: int, hi: int) -> tuple[int, int]:
     if hi - lo >= 3 and doc[hi].text == ")" and doc[hi - 2].text == "(":
         hi -= 3
     return lo, hi
+
+
+def _names_before(head):
+    """The run of capitalised compounds right before a describing noun, if there is one."""
+    names = [c for c in head.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+    if not names:
+        return None
+    doc = head.doc
+    first = min(t.i for c in names for t in c.subtree)
+    last = max(t.i for c in names for t in c.subtree)
+    inside = all(doc[i].text[:1].isupper() or doc[i].lower_ in ("i", "and", "of", "-", ".") for i in range(first, last + 1))
+    # Between the name and the describing noun only more describing words ("news site").
+    between = all(doc[i].lower_ in ("news", "online", "independent", "investigative", "state", "media")
+                  for i in range(last + 1, head.i))
+    return (first, last) if inside and between else None
 
 
 def _balance(doc, lo: int, hi: int) -> tuple[int, int]:

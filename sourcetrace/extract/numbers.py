@@ -153,12 +153,13 @@ def _read_figure(sentence, start, end, value, word, rx, lang) -> NumberMatch:
 
 def _apply_cue(match: NumberMatch, sentence: str, rx: dict) -> NumberMatch:
     """'more than 5,000' is a lower bound, 'almost 290,000' an upper one, 'about 20,000' approximate."""
-    for name in ("lower", "upper", "approx"):
-        cue = rx[name].search(sentence[: match.start])
-        if cue:
-            match.start = cue.start()
-            match.bound = {"lower": "lower", "upper": "upper", "approx": "approximate"}[name]
-            break
+    # The longest cue wins: "no more than" is an upper bound although it ends in "more than".
+    cues = [(cue.start(), name) for name in ("lower", "upper", "approx")
+            for cue in [rx[name].search(sentence[: match.start])] if cue]
+    if cues:
+        start, name = min(cues)
+        match.start = start
+        match.bound = {"lower": "lower", "upper": "upper", "approx": "approximate"}[name]
     if match.bound == "lower":
         match.low = match.value
     elif match.bound == "upper":

@@ -56,7 +56,7 @@ def _patterns(lang: LanguageData) -> list[tuple[str, re.Pattern]]:
         ("past_n", rf"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<n>{num})\s+(?P<unit>years|months|weeks|days)"),
         ("past_1", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<unit>year|month|week|day|24 hours)\b"),
         ("since", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:the\s+)?(?P<a>{when})"),
-        ("as_of", rf"\b(?:as\s+of|by)\s+(?P<a>{when}|{weekday}|the\s+end\s+of\s+(?:{month_year}|{year}|{ref_year}))"),
+        ("as_of", rf"\b(?:as\s+of|by)\s+(?P<a>{when}|\d{{1,2}}\s+{month}|{month}\s+\d{{1,2}}(?!\d)|{weekday}|the\s+end\s+of\s+(?:{month_year}|{year}|{ref_year}))"),
         ("since_rel", r"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<rel>the\s+year|this\s+year|the\s+month|this\s+month)"),
         ("rel", r"\b(?P<rel>earlier this year|so far this year|this year|last year|the previous year|the year before|the next year|the following year|a year later|a year earlier|this month|last month|the previous month|this week|last week|the previous week|yesterday|today|earlier this month|in recent weeks|in recent months)\b"),
         ("on_day", rf"\b(?:on|last)\s+(?P<wd>{weekday})\b"),
