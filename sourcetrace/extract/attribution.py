@@ -327,7 +327,12 @@ def _reporting_verb(sentence, lang, parts) -> None:
 
 
 def _holds_figure(subject) -> bool:
-    """'Nearly half of the families ... were found': the subject is what is counted, not a speaker."""
+    """'Nearly half of the families ... were found': the subject is what is counted, not a speaker.
+    'Two officials familiar with the matter told ...' are speakers: few, and sources."""
+    if subject.lower_ in ("officials", "sources", "people", "officers", "diplomats", "soldiers", "insiders", "servicemen"):
+        small = [t for t in subject.children if t.dep_ == "nummod" and t.lower_ in ("two", "three", "four", "five", "several", "2", "3", "4", "5")]
+        if small:
+            return False
     return any(t.like_num or t.lower_ in ("half", "third", "quarter", "dozen", "hundreds", "thousands")
                for t in subject.subtree)
 
@@ -345,6 +350,7 @@ def _trailing(sentence, lang, parts) -> None:
             return
         mention = make_mention(sentence, party, lang)
     parts["speaker"], parts["speaker_via"] = mention, verb.text
+    parts["speaker_refers"] = bool(mention.tokens) and _is_anaphor(mention.tokens[-1], lang)
     if verb.lemma_.lower() in a["derived_verbs"]:
         parts["derived_owners"].add(mention.tokens[-1].i)
     _told(sentence, verb, lang, parts)

@@ -20,7 +20,8 @@ def assign_chains(state: TraceState) -> None:
             previous = (index, claim)
         elif previous is not None and index - previous[0] <= 1:
             chain, basis = previous[1].chain, "continues previous claim"
-            _inherit_period(by_sentence[index], by_sentence.get(previous[0], []))
+            if _is_breakdown(state, index):
+                _inherit_period(by_sentence[index], by_sentence.get(previous[0], []))
             previous = (index, previous[1])
         else:
             chain, basis = [], "none"
@@ -30,6 +31,11 @@ def assign_chains(state: TraceState) -> None:
     _source_after(state, by_sentence)
     _restated(state)
     _dateline_and_outlet(state)
+
+
+def _is_breakdown(state: TraceState, index: int) -> bool:
+    openers = state.lang.phrases_regex("breakdown", state.lang.attribution["breakdown_openers"])
+    return bool(openers.match(state.sentences[index].text))
 
 
 def _inherit_period(parts: list, totals: list) -> None:

@@ -68,8 +68,16 @@ def _is_figure(number: NumberMatch, sentence: Sentence, periods: list[FoundPerio
     if _labels_a_name(sentence, number) or _counts_time(sentence, number):
         return False  # "Resolution 2231"; "after 112 days" is a duration
     if number.word_number and number.bound == "exact" and number.kind == "quantity":
-        return (number.value or 0) >= 2 and _counts_something(sentence, number)
+        return (number.value or 0) >= 2 and _counts_something(sentence, number) and not _counts_speakers(sentence, number)
     return True
+
+
+def _counts_speakers(sentence: Sentence, number: NumberMatch) -> bool:
+    """'Two officials familiar with the matter told ...': the number says who speaks, not a finding."""
+    token = _number_token(sentence, number)
+    head = _counted_head(token) if token is not None else None
+    return head is not None and head.dep_ == "nsubj" and head.head.pos_ == "VERB" and head.lower_ in (
+        "officials", "sources", "people", "officers", "diplomats", "insiders", "witnesses", "residents")
 
 
 def _number_token(sentence: Sentence, number: NumberMatch):
@@ -120,9 +128,22 @@ def _counted_head(token):
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
             return pobj
-    if token.pos_ == "NOUN" and token.lower_ not in ("thousand", "million", "hundred", "billion", "dozen"):
+    return _measured_subject(token)
+
+
+_MEASURE = {"number", "total", "reach", "exceed", "stand", "amount", "top", "surpass", "hit", "rise",
+            "fall", "grow", "climb", "drop", "increase", "decrease"}
+
+
+def _measured_subject(token):
+    """'The armed forces numbered 210,000', 'losses stood at 1,000': the subject is counted."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _MEASURE:
         return None
-    return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
 
 
 def _counted(sentence: Sentence, number: NumberMatch):
@@ -131,7 +152,8 @@ def _counted(sentence: Sentence, number: NumberMatch):
     head = _counted_head(token) if token is not None else None
     if head is None or head.lower_ in _TIME_NOUNS:
         return None, None
-    left = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.idx >= number.end]
+    before_number = head.i < token.i  # "the armed forces numbered 210,000"
+    left = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and (before_number or c.idx >= number.end)]
     first = left[0] if left else head
     last = head
     of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -217,7 +239,8 @@ def _figure(state, sentence, number, numbers, periods, scopes, last_scope) -> Fi
     counted, counted_span = _counted(sentence, number)
     rate_per, _ = _rate(sentence, number, numbers, lang)
     period = _period_for(sentence, number, periods, lang)
-    near = sentence.text[number.start: number.end + 60]
+    later = [n.start for n in numbers if n.start > number.start]
+    near = sentence.text[number.start: min(later + [number.end + 120])]
     indicator = resolve_indicator(counted, near, sentence.text, lang)
     scope, scope_span = _scope(sentence, number, scopes, last_scope, indicator, lang)
     aggregation = _aggregation(number, rate_per, period, sentence.text)

@@ -136,13 +136,24 @@ def _add_details(incident: Incident, sentence: Sentence, state: TraceState) -> N
 
 def _place(sentence: Sentence, lang, evidence) -> str | None:
     places = set(lang.incidents["place_nouns"])
+    candidates = []
     for token in sentence.doc:
         if token.dep_ == "prep" and token.lower_ in lang.incidents["place_preps"]:
             pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.lemma_.lower() in places or (pobj.pos_ == "PROPN" and pobj.text[:1].isupper())):
-                tokens = sorted(pobj.subtree, key=lambda t: t.i)
-                return _phrase_tokens(sentence, tokens, evidence, "where")
-    return None
+            if pobj is None or pobj.lemma_.lower() in _UNITS:
+                continue
+            if pobj.lemma_.lower() in places:
+                candidates.append((0, pobj))  # "a military base in western Ukraine"
+            elif pobj.pos_ == "PROPN" and pobj.text[:1].isupper():
+                candidates.append((1, pobj))
+    if not candidates:
+        return None
+    _, pobj = min(candidates, key=lambda c: (c[0], c[1].i))
+    return _phrase_tokens(sentence, sorted(pobj.subtree, key=lambda t: t.i), evidence, "where")
+
+
+# Military units are who someone belongs to, not where something happened.
+_UNITS = {"brigade", "battalion", "regiment", "division", "corps", "company", "platoon", "unit"}
 
 
 def _when(sentence: Sentence) -> Period | None:
