@@ -132,15 +132,13 @@ def test_a_span_slices_exactly_the_text_its_record_holds(text, date):
 
 # Found by exploratory runs of the strategies above (thousands of examples); each crashed the trace.
 CRASHERS = [
-    pytest.param("Kyiv(AP reported that 30 soldiers deserted.", None, marks=pytest.mark.xfail(strict=True, reason=(
-        "mentions._balance: the phrase has more '(' than ')' but no token is exactly '(' (it is glued "
-        "to 'Kyiv(AP'), so next() raises StopIteration inside the attribution component"))),
-    pytest.param("\u00b6 told reporters that 20 soldiers had left.", None, marks=pytest.mark.xfail(strict=True, reason=(
-        "mentions.noun_phrase: the subject of 'told' is a punctuation token ('\u00b6'); after trailing "
-        "punctuation is dropped the token list is empty and tokens[0] raises IndexError"))),
-    pytest.param("Police detained 40 men on 0 May.", "2025-06-01", marks=pytest.mark.xfail(strict=True, reason=(
-        "periods._when/_safe_date: day 0 ('0 May') reaches date(y, m, 0) and raises ValueError in the "
-        "figures component; _safe_date clamps only the upper end of the day"))),
+    # a "(" glued to a word ('Kyiv(AP'): mentions._balance found no "(" token
+    ("Kyiv(AP reported that 30 soldiers deserted.", None),
+    # the subject of 'told' is a punctuation token: noun_phrase was left with no tokens
+    ("\u00b6 told reporters that 20 soldiers had left.", None),
+    ("(. said 20 men left.", None),
+    # day 0 ('0 May') reached date(y, m, 0)
+    ("Police detained 40 men on 0 May.", "2025-06-01"),
 ]
 
 

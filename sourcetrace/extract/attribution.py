@@ -201,9 +201,19 @@ def _find_parties(sentence: Sentence, lang) -> dict:
     if parts["speaker"] is None and not parts["cited"] and impersonal is not None:
         s, e = sentence.start + impersonal.start(), sentence.start + impersonal.end()
         parts["impersonal"] = Link(impersonal.group(), (s, e), "origin", vague=True, kind="impersonal", via="impersonal")
+    _drop_nameless(parts)
     parts["all"] = [m for m in parts["outer"] + [parts["speaker"]] + parts["cited"] + parts["records"] if m]
     parts["named"] = [m for m in parts["all"] if not parts["speaker_refers"] or m is not parts["speaker"]]
     return parts
+
+
+def _drop_nameless(parts: dict) -> None:
+    """A 'party' without a letter or digit ('¶ told reporters') is a parse accident."""
+    named = lambda m: m is not None and any(ch.isalnum() for ch in m.name)
+    if parts["speaker"] is not None and not named(parts["speaker"]):
+        parts["speaker"], parts["speaker_refers"] = None, False
+    for key in ("outer", "cited", "records"):
+        parts[key] = [m for m in parts[key] if named(m)]
 
 
 def _party_of(sentence, noun, lang, parts):

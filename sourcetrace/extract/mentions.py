@@ -42,9 +42,10 @@ def noun_phrase(head, stop_at=()) -> tuple[int, int]:
             continue
         tokens.extend(child.subtree)
     tokens = sorted(t for t in tokens if not (t.dep_ == "det" and t.i < head.i and t.lower_ in ("the", "a", "an")))
-    while tokens and tokens[-1].is_punct:
+    while tokens and tokens[-1].is_punct and tokens[-1].i != head.i:
         tokens.pop()
-    first, last = tokens[0], tokens[-1]
+    if not tokens:
+        return head.i, head.i
     # A parse may attach a subtree in pieces; keep the contiguous run around the head.
     ids = [t.i for t in tokens]
     lo, hi = head.i, head.i
@@ -121,8 +122,9 @@ def _balance(doc, lo: int, hi: int) -> tuple[int, int]:
     if text.count("(") > text.count(")"):
         if hi + 1 < len(doc) and doc[hi + 1].text == ")":
             return lo, hi + 1
-        cut = next(t.i for t in doc[lo: hi + 1] if t.text == "(")
-        return lo, max(lo, cut - 1)
+        cut = next((t.i for t in doc[lo: hi + 1] if t.text.startswith("(")), None)
+        if cut is not None:
+            return lo, max(lo, cut - 1)
     return lo, hi
 
 

@@ -156,7 +156,8 @@ def _back(anchor: date, n: int, unit: str) -> date:
 
 
 def _safe_date(y: int, m: int, d: int) -> date:
-    return date(y, m, min(d, calendar.monthrange(y, m)[1]))
+    """A date with its day clamped into the month ('0 May' and '31 June' are typos, not crashes)."""
+    return date(y, m, max(1, min(d, calendar.monthrange(y, m)[1])))
 
 
 def _relative(rel: str, published: date | None, context_year: int | None):
