@@ -257,10 +257,15 @@ def _owner(noun):
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+            # "a report by Ukrinform citing the SBI": the parse makes Ukrinform the subject of "citing"
+            clause = next((c for c in child.children if c.dep_ in ("pcomp", "pobj")), None)
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+            if subject is not None:
+                return subject
     for child in noun.children:
         if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.text.isupper()):
             return child
@@ -285,6 +290,7 @@ def _according_to(sentence, lang, parts) -> None:
             if pobj is None:
                 continue
             party = _party_of(sentence, pobj, lang, parts)
+            _request(sentence, pobj, lang, parts)
             if party is None and parts.get("record_only"):
                 parts["speaker_via"] = "according to"
             if party is not None:
@@ -314,6 +320,9 @@ def _reporting_verb(sentence, lang, parts) -> None:
             continue  # "20,000 Cases Reported Monthly": a participle describing a noun, no speaker
         # The subject nearest the verb; a noun a figure counts ("20,000 Cases Reported") is no speaker.
         subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(verb.i - c.i))
+        if not subjects and verb.dep_ == "conj":
+            # "The ministry rejected the claims and said ...": the first verb's subject speaks
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         subject = subjects[0] if subjects else None
         if subject is not None and _holds_figure(subject):
             continue

@@ -38,7 +38,7 @@ def noun_phrase(head, stop_at=()) -> tuple[int, int]:
     for child in head.children:
         if child.dep_ in cut or child.lower_ in ("citing", "according"):
             continue
-        if child.dep_ == "prep" and child.lower_ in ("by", "from", "on", "at", "to", "as"):
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "on", "to", "as"):
             continue
         tokens.extend(child.subtree)
     tokens = sorted(t for t in tokens if not (t.dep_ == "det" and t.i < head.i and t.lower_ in ("the", "a", "an")))

@@ -26,9 +26,6 @@ def test_x_reported_citing_y(trace, figure_at):
     assert figure.attribution_basis == "cue" and spans_match_names(t, figure)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "attribution._owner looks for the pobj of 'by' in 'a report by X', but spaCy parses 'by X citing "
-    "Y' with X as nsubj of the pcomp 'citing' (no pobj), so X is lost and the chain is only Y (origin)"))
 def test_according_to_a_report_by_x_citing_y(trace, figure_at):
     t = trace("According to a report by Ukrinform citing the State Bureau of Investigation, 3,900 "
               "desertion cases were opened in 2024.")
@@ -89,10 +86,6 @@ def test_experts_say_is_attributed_to_nobody_identifiable(trace, figure_at):
     assert [u.kind for u in t.unattributed] == ["vague"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "follows from the 'a report by X citing Y' parse (see test_according_to_a_report_by_x_citing_y): "
-    "Interfax never enters the history, so 'The agency' finds no antecedent and the bare anaphor "
-    "'agency' itself becomes the origin (basis 'cue') instead of Interfax (basis 'refers back')"))
 def test_the_agency_claimed_refers_back_to_the_agency_named_before(trace, figure_at):
     t = trace("Ukrainian units are losing men faster than they can replace them, according to a "
               "report by Interfax citing sources in the border guard. The agency claimed that about "
@@ -161,10 +154,6 @@ def test_a_figure_with_no_source_is_the_outlets_own_claim(trace, figure_at):
     assert [u.refers_to for u in t.unattributed if u.kind == "none"] == [[figure.id]]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "attribution._reporting_verb takes the speaker from the verb's own nsubj; a reporting verb "
-    "conjoined to another ('rejected ... and said') has none in spaCy's parse (the subject hangs "
-    "on the first verb), so the sentence gets no claim and the figure no chain"))
 def test_a_conjoined_reporting_verb_shares_the_subject(trace, figure_at):
     t = trace("The ministry rejected the claims of rights groups and said 120 soldiers had been released.")
     assert chain(figure_at(t, "120")) == [("ministry", "origin")]
@@ -186,10 +175,6 @@ def test_it_added_refers_back_to_the_organisation_named_before(trace, figure_at)
     assert figure.attribution_basis == "refers back"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "attribution._request is called only from _reporting_verb; here the speaker comes from "
-    "'according to data provided by Y' (_according_to → _provider), so 'in response to an inquiry "
-    "by X' is never examined and X, the relay that asked, is dropped: the chain is only Y"))
 def test_data_provided_by_y_in_response_to_an_inquiry_by_x(trace, figure_at):
     t = trace("According to data provided by the State Bureau of Investigation in response to an "
               "inquiry by Hromadske, 6,830 desertion cases were opened in 2024.")

@@ -37,10 +37,6 @@ def test_it_is_believed_is_vague(trace):
     assert entry.kind == "vague"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "mentions.is_vague looks only at the head noun and the tokens of the cut-down phrase; 'Experts' "
-    "loses its 'at the Kyiv School of Economics' modifier (noun_phrase skips preps 'at'), so "
-    "experts of a named institution are flagged vague"))
 def test_experts_of_a_named_institution_are_not_vague(trace):
     t = trace("Experts at the Kyiv School of Economics said desertion had cost the army heavily.")
     assert [u for u in t.unattributed if u.kind == "vague"] == []
