@@ -35,7 +35,11 @@ def _patterns(lang: LanguageData) -> list[tuple[str, re.Pattern]]:
     if "periods" in cache:
         return cache["periods"]
     t = lang.time
-    month = "(?:" + "|".join(sorted(t["months"], key=len, reverse=True)) + r")\.?"
+    full = [m for m in t["months"] if len(m) > 4 or m in ("may", "june", "july")]
+    short = [m for m in t["months"] if m not in full]
+    # Only an abbreviation takes a dot ("Sept."); "since January." ends a sentence.
+    month = ("(?:" + "|".join(sorted(full, key=len, reverse=True)) + "|(?:"
+             + "|".join(sorted(short, key=len, reverse=True)) + r")\.?)")
     weekday = "(?:" + "|".join(t["weekdays"]) + ")"
     season = "(?:" + "|".join(t["seasons"]) + ")"
     part = "(?:" + "|".join(re.escape(p) for p in sorted(t["year_parts"], key=len, reverse=True)) + ")"
@@ -70,15 +74,19 @@ def _patterns(lang: LanguageData) -> list[tuple[str, re.Pattern]]:
 
 def find_periods(sentence: str, lang: LanguageData, published: date | None,
                  context_year: int | None = None) -> list[FoundPeriod]:
-    found: list[FoundPeriod] = []
-    for kind, rx in _patterns(lang):
+    matches: list[tuple[str, re.Match]] = []
+    for kind, rx in _patterns(lang):  # earlier patterns take precedence where matches overlap
         for m in rx.finditer(sentence):
-            if any(f.start_char <= m.start() < f.end_char or m.start() <= f.start_char < m.end() for f in found):
-                continue
-            resolved = _resolve(kind, m, lang, published, context_year)
-            if resolved is not None:
-                found.append(resolved)
-    return sorted(found, key=lambda f: f.start_char)
+            if not any(o.start() <= m.start() < o.end() or m.start() <= o.start() < m.end() for _, o in matches):
+                matches.append((kind, m))
+    found: list[FoundPeriod] = []
+    # Resolve in reading order, so "in 2023; the next year" counts from 2023.
+    for kind, m in sorted(matches, key=lambda km: km[1].start()):
+        resolved = _resolve(kind, m, lang, published, context_year)
+        if resolved is not None:
+            found.append(resolved)
+            context_year = resolved.year or context_year
+    return found
 
 
 def _resolve(kind, m, lang, published, context_year) -> FoundPeriod | None:

@@ -70,9 +70,6 @@ def test_a_month_without_a_year_is_the_latest_one_before_publication(en):
     assert (period.start, period.end) == (date(2024, 11, 1), date(2024, 11, 30))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "periods.py: the month pattern '{month}\\.?' (meant for 'Sept.') swallows the sentence's full "
-    "stop, so the period text is 'since January.' and its span ends one character late"))
 def test_a_sentence_final_full_stop_is_not_part_of_the_period(en):
     period = only_period("Police have detained 4,300 soldiers since January.", en)
     assert period.text == "since January"
@@ -103,10 +100,6 @@ def test_a_statement_date_is_not_the_figures_period(trace, figure_at):
     assert figure_at(t, "41,200").period is None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "figures.py resolves 'the next year' against the context year of the previous sentences "
-    "(or the publication year), not against 'in 2023' earlier in the same sentence, so the "
-    "breakdown's second part gets 2026 instead of 2024"))
 def test_the_next_year_follows_a_year_named_earlier_in_the_sentence(trace, figure_at):
     t = trace("Prosecutors opened 6,200 desertion cases in 2023; the next year the number rose to "
               "24,800, the office said.", published="2025-10-17")
