@@ -47,10 +47,12 @@ def extract_figures(state: TraceState) -> None:
         sentence.periods = periods
         numbers = [n for n in find_numbers(sentence.text, state.lang) if _is_figure(n, sentence, periods)]
         scopes = military_mentions(sentence.text, state.lang)
+        previous = None
         for number in numbers:
             figure = _figure(state, sentence, number, numbers, periods, scopes, last_scope)
-            if figure is not None:
-                state.figures.append(figure)
+            _borrow_counted(figure, previous, sentence)
+            state.figures.append(figure)
+            previous = figure if figure.counted else previous
         last_scope = _last_scope(sentence, scopes, last_scope)
         context_year = _latest_year(periods, context_year)
 
@@ -65,6 +67,8 @@ def _is_figure(number: NumberMatch, sentence: Sentence, periods: list[FoundPerio
         return False
     if number.is_integer_literal and 1900 <= (number.value or 0) <= 2100 and not _counts_plural(sentence, number):
         return False  # a year ("the 2022 invasion")
+    if _is_age(sentence, number):
+        return False
     if _labels_a_name(sentence, number) or _counts_time(sentence, number):
         return False  # "Resolution 2231"; "after 112 days" is a duration
     if number.word_number and number.bound == "exact" and number.kind == "quantity":
@@ -93,6 +97,17 @@ def _counts_something(sentence: Sentence, number: NumberMatch) -> bool:
     token = _number_token(sentence, number)
     head = _counted_head(token) if token is not None else None
     return head is not None and head.lower_ not in _TIME_NOUNS and head.pos_ in ("NOUN", "PROPN")
+
+
+def _is_age(sentence: Sentence, number: NumberMatch) -> bool:
+    """'The battalion commander, 45, was detained': a number alone between commas after a person."""
+    text = sentence.text
+    if not (number.is_integer_literal and 14 <= (number.value or 0) <= 99 and number.start == number.number_start):
+        return False
+    if not (re.search(r",\s*$", text[:number.start]) and re.match(r"\s*,", text[number.end:])):
+        return False
+    token = _number_token(sentence, number)
+    return token is not None and token.head.pos_ in ("NOUN", "PROPN") and token.head.i < token.i
 
 
 def _counts_plural(sentence: Sentence, number: NumberMatch) -> bool:
@@ -214,12 +229,16 @@ def _statement_date(sentence: Sentence, period: FoundPeriod, lang) -> bool:
     return bool(re.search(r"(?i)\b\w+\s+$", before) and forms.search(before.split()[-1] if before.split() else ""))
 
 
+def _clause(text: str, number: NumberMatch) -> tuple[int, int]:
+    """The stretch of the sentence a figure belongs to: clauses split at ';' and ':'."""
+    start = max(text.rfind(";", 0, number.start), text.rfind(":", 0, number.start)) + 1
+    ends = [i for i in (text.find(";", number.end), text.find(":", number.end)) if i >= 0]
+    return start, (min(ends) if ends else len(text))
+
+
 def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeriod], lang=None) -> FoundPeriod | None:
-    """The nearest period in the same clause (clauses split at ';')."""
-    text = sentence.text
-    seg_start = text.rfind(";", 0, number.start) + 1
-    seg_end = text.find(";", number.end)
-    seg_end = len(text) if seg_end < 0 else seg_end
+    """The nearest period in the same clause."""
+    seg_start, seg_end = _clause(sentence.text, number)
     best, best_distance = None, None
     for period in periods:
         if period.start_char < seg_start or period.end_char > seg_end:
@@ -243,7 +262,8 @@ def _figure(state, sentence, number, numbers, periods, scopes, last_scope) -> Fi
     near = sentence.text[number.start: min(later + [number.end + 120])]
     indicator = resolve_indicator(counted, near, sentence.text, lang)
     scope, scope_span = _scope(sentence, number, scopes, last_scope, indicator, lang)
-    aggregation = _aggregation(number, rate_per, period, sentence.text)
+    clause_start, clause_end = _clause(sentence.text, number)
+    aggregation = _aggregation(number, rate_per, period, sentence.text[clause_start:clause_end])
     return Figure(
         id=f"f{len(state.figures) + 1}",
         text=sentence.text[number.start:number.end],
@@ -258,6 +278,17 @@ def _figure(state, sentence, number, numbers, periods, scopes, last_scope) -> Fi
         scope=scope, scope_span=scope_span,
         kind=number.kind,
     )
+
+
+def _borrow_counted(figure: Figure, previous: Figure | None, sentence: Sentence) -> None:
+    """'52,000 desertion cases in total: 9,800 in 2022, 17,500 in 2023': the parts count what the
+    total counts, though the text does not repeat it."""
+    if previous is None or figure.counted is not None or previous.counted is None:
+        return
+    if figure.unit != previous.unit or figure.kind != "quantity":
+        return
+    figure.indicator = previous.indicator
+    figure.notes.append(f"counts what {previous.id} counts ({previous.counted!r}), which the text does not repeat")
 
 
 def _aggregation(number: NumberMatch, rate_per, period: FoundPeriod | None, text: str) -> str:

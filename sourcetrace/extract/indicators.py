@@ -16,10 +16,19 @@ def resolve_indicator(counted: str | None, near: str, sentence: str, lang: Langu
     if not counted:
         return None
     counted_l, near_l, sentence_l = counted.lower(), near.lower(), sentence.lower()
+    # The figure's own words first: "640 desertion cases" is desertion even when the sentence
+    # mentions AWOL elsewhere. Only then the words around it.
+    for rule in lang.indicators["rules"]:
+        if _has_any(rule["any"], counted_l) and _in_context(rule, sentence_l):
+            return rule["indicator"]
     for rule in lang.indicators["rules"]:
         if _matches(rule, counted_l, near_l, sentence_l):
             return rule["indicator"]
     return None
+
+
+def _in_context(rule: dict, sentence: str) -> bool:
+    return "context_any" not in rule or _has_any(rule["context_any"], sentence, prefix=True)
 
 
 def _matches(rule: dict, counted: str, near: str, sentence: str) -> bool:

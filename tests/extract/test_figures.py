@@ -23,9 +23,6 @@ def test_ages_and_clock_times_are_not_figures(trace, figure_at, no_figure_at):
     assert figure_at(t, "11").counted == "soldiers"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "figures._is_figure excludes '-year-old', 'aged 45' and '45 years old' but not a bare number in "
-    "apposition to a person ('The commander, 45, ...'; spaCy dep 'appos'), so the age is a figure"))
 def test_an_age_in_apposition_is_not_a_figure(trace, no_figure_at):
     t = trace("The battalion commander, 45, was detained on Tuesday along with 16 other officers.")
     assert no_figure_at(t, "45")
@@ -52,10 +49,6 @@ def test_awol_cases_and_desertion_cases(trace, figure_at):
     assert t.document.text[s:e] == desertion.counted
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "indicators.py tries rules in order and mil.awol_cases (counted_any 'cases' + a cue anywhere in "
-    "the sentence) matches before mil.desertion_cases is tried on the figure's own counted words, "
-    "so '640 desertion cases' becomes mil.awol_cases when the same sentence mentions AWOL"))
 def test_awol_and_desertion_in_one_sentence_keep_their_own_indicators(trace, figure_at):
     t = trace("Police opened 2,300 cases of unauthorized abandonment of a military unit in September "
               "and 640 desertion cases in the same month, the ministry said.")
@@ -123,10 +116,6 @@ def test_a_breakdown_gives_each_part_its_own_year(trace, figure_at):
         assert period is not None and (period.start, period.end) == (f"{year}-01-01", f"{year}-12-31"), phrase
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "figures._period_for picks the nearest period by character distance, so the total 52,000 takes "
-    "'in 2022' (the first part's year, 24 chars after) instead of 'Since 2022' (25 chars before) and "
-    "loses cumulative=True; a period after ':' belongs to the breakdown, not the total"))
 def test_a_total_since_a_date_keeps_its_cumulative_period_before_a_breakdown(trace, figure_at):
     t = trace("Since 2022 prosecutors have opened 52,000 desertion cases: 9,800 in 2022, 17,500 in "
               "2023 and 24,700 in 2024, the office said.")
@@ -135,9 +124,6 @@ def test_a_total_since_a_date_keeps_its_cumulative_period_before_a_breakdown(tra
     assert total.period is not None and total.period.text == "Since 2022"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "figures.py: the parts of a breakdown ('9,800 in 2022, ...') have no counted noun of their own "
-    "and do not inherit the total's counted thing, so their indicator is None"))
 def test_the_parts_of_a_breakdown_count_what_the_total_counts(trace, figure_at):
     t = trace("Prosecutors have opened 52,000 desertion cases in total: 9,800 in 2022, 17,500 in "
               "2023 and 24,700 in 2024, the office said.")
