@@ -26,12 +26,22 @@ def find_hedges(state: TraceState) -> None:
                 continue
             hedge = Hedge(cue=match.group(), span=(sentence.start + match.start(), sentence.start + match.end()),
                           sentence=sentence.span)
-            targets = figures_by_sentence.get(sentence.index) or _back_reference(
+            targets = _own_figures(match, sentence, figures_by_sentence.get(sentence.index, [])) or _back_reference(
                 sentence, openers, figures_by_sentence)
             for figure in targets:
                 figure.hedges.append(hedge)
                 hedge.targets.append(figure.id)
             state.hedges.append(hedge)
+
+
+def _own_figures(match: re.Match, sentence: Sentence, figures: list) -> list:
+    """A hedge right before one of several figures weakens that figure alone: 'recorded 1,200 in
+    2023 and reportedly more than 3,000 in 2024'. Otherwise it weakens the whole sentence's claim."""
+    if len(figures) < 2:
+        return figures
+    end = sentence.start + match.end()
+    following = [f for f in figures if 0 <= f.span[0] - end <= 3]
+    return following or figures
 
 
 def _figures_by_sentence(state: TraceState) -> dict[int, list]:

@@ -35,11 +35,19 @@ def find_incidents(state: TraceState) -> None:
 
 def _event_verb(sentence: Sentence, lang):
     verbs = set(lang.incidents["outcome_verbs"]) | set(lang.incidents["event_verbs"])
+    reporting = set(lang.attribution["reporting_verbs"])
     for token in sentence.doc:
-        if token.dep_ in ("ROOT", "conj") and token.pos_ == "VERB" and token.lemma_.lower() in verbs and token.tag_ in ("VBD", "VBN"):
-            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and _specific_actor(subject, lang):
-                return token, subject
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs or token.tag_ not in ("VBD", "VBN"):
+            continue
+        told = token.dep_ == "ccomp" and token.head.lemma_.lower() in reporting  # "..., the service said"
+        if token.dep_ not in ("ROOT", "conj") and not told:
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and _specific_actor(subject, lang):
+            return token, subject
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if token.lemma_.lower() in lang.incidents["outcome_verbs"] and obj is not None and _specific_actor(obj, lang):
+            return token, obj  # "A military court convicted a deserter"
     return None, None
 
 
@@ -62,7 +70,7 @@ def _incident(sentence: Sentence, state: TraceState) -> Incident | None:
     what_tokens = _cause_clause(verb)
     evidence = []
     who = _phrase(sentence, subject, evidence, "who", keep_det=True)
-    outcome = _verb_phrase(sentence, verb, evidence, "outcome") if outcome_verb else None
+    outcome = _verb_phrase(sentence, verb, evidence, "outcome", skip=subject) if outcome_verb else None
     what = _phrase_tokens(sentence, what_tokens, evidence, "what") if what_tokens else (
         None if outcome_verb else _verb_phrase(sentence, verb, evidence, "what"))
     if what is None and outcome is not None:
@@ -85,9 +93,11 @@ def _cause_clause(verb):
     return None
 
 
-def _verb_phrase(sentence, verb, evidence, field):
+def _verb_phrase(sentence, verb, evidence, field, skip=None):
     keep = [verb]
     for child in verb.children:
+        if skip is not None and child.i == skip.i:
+            continue  # the actor named as the object: 'who', not part of the outcome
         if child.dep_ in ("dobj", "prt", "dative", "attr", "oprd", "xcomp", "acomp") or (
                 child.dep_ == "prep" and child.lower_ in ("to",)):
             keep.extend(child.subtree)

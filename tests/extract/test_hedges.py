@@ -37,18 +37,12 @@ def test_could_not_be_verified_weakens_the_figure_it_comments_on(trace, figure_a
     assert cues(figure_at(t, "1,240")) == ["could not be independently verified"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "hedges._back_reference only accepts the openers in lang/en/hedges.json ('this data', 'the "
-    "figure', ...); a pronoun subject 'It' is not one, so the hedge is kept with no target"))
 def test_it_could_not_be_verified_weakens_the_previous_figure(trace, figure_at):
     t = trace("The ministry said 1,240 soldiers were detained in September. It could not be "
               "independently verified.")
     assert cues(figure_at(t, "1,240")) == ["could not be independently verified"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "hedges.find_hedges gives a hedge to every figure of its sentence; 'reportedly' modifies only "
-    "'more than 3,000 in 2024' (the conjunct it precedes), yet 1,200 gets it too"))
 def test_a_hedge_weakens_only_the_conjunct_it_modifies(trace, figure_at):
     t = trace("Police recorded 1,200 desertion cases in 2023 and reportedly more than 3,000 in 2024, "
               "the ministry said.")

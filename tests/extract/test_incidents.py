@@ -70,9 +70,6 @@ def test_a_generalisation_about_soldiers_is_not_an_incident(trace):
     assert trace("Soldiers who desert are often sentenced to prison.").incidents == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "incidents._event_verb only accepts an event verb that is ROOT or conj; under a reporting verb "
-    "('..., the border service said') it is a ccomp, so an attributed incident is never found"))
 def test_an_incident_told_by_a_source_carries_its_chain(trace, describe):
     t = trace("Last week a sergeant was detained at a checkpoint near the border after fleeing his "
               "unit, the border service said.")
@@ -81,9 +78,6 @@ def test_an_incident_told_by_a_source_carries_its_chain(trace, describe):
     assert not [u for u in t.unattributed if incident.id in u.refers_to]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "incidents._event_verb requires the specific actor to be the verb's subject; in the active voice "
-    "('A military court convicted a deserter') the deserter is the object, so no incident is found"))
 def test_an_actor_in_object_position(trace, describe):
     t = trace("A military court in the region convicted a deserter on Tuesday.")
     incident = only_incident(t, describe)
