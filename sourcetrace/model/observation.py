@@ -1,0 +1,54 @@
+"""Records of reconciliation (issue 3): what many traces say about one indicator over time.
+
+An *observation* is one reported figure after its sources and indicator are resolved: an interval
+``[low, high]`` on the count of ``indicator`` for ``scope`` over ``[period_start, period_end]``
+(a total over the period, or an average ``rate_per`` month/day ...). Echoes of the same original
+figure are collapsed into one observation that lists them. The estimator turns observations into
+a monthly series with bounds (``reconcile/series.py``); grades follow the Admiralty convention.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Echo:
+    """One report that repeated an observation, and how it changed it on the way."""
+
+    document_id: str
+    figure_id: str
+    outlet: str | None
+    published: str | None
+    text: str
+    changes: list[str] = field(default_factory=list)  # rounded, re-labelled, period dropped, turned into a rate
+
+
+@dataclass
+class Grade:
+    reliability: str  # A-F
+    credibility: int  # 1-6
+    reliability_reason: str
+    credibility_reason: str
+
+
+@dataclass
+class Observation:
+    id: str
+    indicator: str
+    scope: str | None
+    period_start: str | None  # ISO date
+    period_end: str | None
+    measure: str  # "total" over the period, or "rate" (average per rate_per over the period)
+    rate_per: str | None
+    low: float | None  # interval the wording allows; None = unbounded
+    high: float | None
+    value: float | None
+    bound: str
+    document_id: str
+    figure_id: str
+    origin: str | None  # registry id of the origin (or record) the chain ends at
+    chain: list[dict] = field(default_factory=list)  # links with source_id added
+    period_inferred: bool = False
+    grade: Grade | None = None
+    echoes: list[Echo] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
