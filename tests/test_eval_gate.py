@@ -73,6 +73,25 @@ def test_f1_stays_above_its_floor(measured, metric):
     assert measured[metric]["f1"] >= floors[metric], (metric, measured[metric], floors[metric])
 
 
+HELDOUT_FLOORS = ROOT / "bench" / "floors-heldout.json"
+
+
+@pytest.fixture(scope="module")
+def measured_heldout() -> dict:
+    return evaluate(sourcetrace_system(), gold.load(ROOT / "bench" / "gold" / "heldout.jsonl"))["metrics"]
+
+
+def test_heldout_gold_follows_its_conventions():
+    assert gold.problems(gold.load(ROOT / "bench" / "gold" / "heldout.jsonl")) == []
+
+
+@pytest.mark.parametrize("metric", HEADLINE)
+def test_heldout_f1_stays_above_its_floor(measured_heldout, metric):
+    floors = load_floors(HELDOUT_FLOORS)
+    assert metric in floors, f"bench/floors-heldout.json has no floor for {metric}"
+    assert measured_heldout[metric]["f1"] >= floors[metric], (metric, measured_heldout[metric], floors[metric])
+
+
 def test_missing_floor_is_reported():
     assert missing_floors({"figure": 0.9, "bound": 0.9}) == ["unit", "rate_per", "period", "attribution"]
 

@@ -70,6 +70,9 @@ def trace(ctx, inputs, outlet, published, url, max_bytes, format_, output, trace
     ctx.exit(write_traces(items, format_, output, traceback))
 
 
+EXAMPLE_PUBLISHED = "2026-03-14"
+
+
 @cli.command(short_help="Trace the example report that ships with sourcetrace.")
 @output_options
 @click.pass_context
@@ -85,7 +88,9 @@ def demo(ctx, format_, output, traceback):
     if not example.is_file():
         raise click.ClickException(Errors.E101.format(path="/".join(EXAMPLE)))
     with as_file(example) as path:
-        ctx.exit(write_traces(read_inputs([str(path)]), format_, output, traceback))
+        # The example's dateline gives the day, not the year; its publication date is part of it.
+        items = read_inputs([str(path)], Overrides(published=EXAMPLE_PUBLISHED))
+        ctx.exit(write_traces(items, format_, output, traceback))
 
 
 @cli.command(short_help="Print the JSON Schema of a trace.")

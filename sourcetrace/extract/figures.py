@@ -42,6 +42,7 @@ def extract_figures(state: TraceState) -> None:
     published = published_date(state)
     context_year = published.year if published else None
     last_scope = None
+    known: dict[str, Figure] = {}  # counted head noun → the last figure whose indicator it named
     for sentence in state.sentences:
         periods = find_periods(sentence.text, state.lang, published, context_year)
         sentence.periods = periods
@@ -51,6 +52,7 @@ def extract_figures(state: TraceState) -> None:
         for number in numbers:
             figure = _figure(state, sentence, number, numbers, periods, scopes, last_scope)
             _borrow_counted(figure, previous, sentence)
+            _indicator_from_context(figure, known)
             state.figures.append(figure)
             previous = figure if figure.counted else previous
         last_scope = _last_scope(sentence, scopes, last_scope)
@@ -278,6 +280,25 @@ def _figure(state, sentence, number, numbers, periods, scopes, last_scope) -> Fi
         scope=scope, scope_span=scope_span,
         kind=number.kind,
     )
+
+
+def _indicator_from_context(figure: Figure, known: dict) -> None:
+    """'9,870 of the cases' after '41,760 criminal cases of desertion': the same cases."""
+    head = _head_word(figure.counted)
+    if figure.indicator is None and head in known:
+        source = known[head]
+        figure.indicator = source.indicator
+        figure.notes.append(f"indicator from {source.id} ({source.counted!r}): the text says only {figure.counted!r}")
+    elif figure.indicator is not None and head:
+        known[head] = figure
+        for word in re.findall(r"[a-z]+", (figure.counted or "").lower()):
+            known.setdefault(word, figure)
+
+
+def _head_word(counted: str | None) -> str | None:
+    words = re.findall(r"[a-z]+", (counted or "").lower())
+    generic = [w for w in words if w in _GENERIC_HEADS]
+    return (generic or words or [None])[0]
 
 
 def _borrow_counted(figure: Figure, previous: Figure | None, sentence: Sentence) -> None:
