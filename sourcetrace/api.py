@@ -5,6 +5,7 @@ import hashlib
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from .errors import ComponentError
 from .model.records import Document, Trace
 from .pipeline.runner import Pipeline, build_pipeline
 
@@ -18,7 +19,7 @@ def default_pipeline(language: str = "en") -> Pipeline:
 def trace(document: Document, pipeline: Pipeline | None = None) -> Trace:
     """Trace one document: figures, attribution chains, hedges, incidents, unsourced claims."""
     if document.id is None:
-        document.id = "sha256:" + hashlib.sha256(document.text.encode("utf-8")).hexdigest()[:16]
+        document.id = _content_id(document.text)
     return (pipeline or default_pipeline(document.language)).run(document)
 
 
@@ -27,6 +28,23 @@ def trace_text(text: str, **metadata) -> Trace:
     return trace(Document(text=text, **metadata))
 
 
-def trace_many(documents: Iterable[Document]) -> Iterator[Trace]:
+def trace_many(documents: Iterable[Document], pipeline: Pipeline | None = None,
+               batch_size: int = 64) -> Iterator[Trace | ComponentError]:
+    """Trace many documents, parsing them in batches (faster than one ``trace`` call each).
+
+    Yields, in input order, a Trace or — for a document a component failed on — the
+    ComponentError, so one bad document does not stop the others.
+    """
+    pipeline = pipeline or default_pipeline("en")
+    yield from pipeline.run_many(_with_ids(documents), batch_size)
+
+
+def _with_ids(documents: Iterable[Document]) -> Iterator[Document]:
     for document in documents:
-        yield trace(document)
+        if document.id is None:
+            document.id = _content_id(document.text)
+        yield document
+
+
+def _content_id(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

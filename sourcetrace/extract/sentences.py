@@ -85,8 +85,18 @@ def trigger_words(lang) -> frozenset[str]:
     return cached
 
 
+def _parse_states(states: list[TraceState]) -> None:
+    """Parse the candidate sentences of several documents in one pass of the model."""
+    if not states:
+        return
+    todo = [s for state in states for s in state.sentences if s.candidate]
+    for sentence, doc in zip(todo, states[0].nlp.pipe((s.text for s in todo), batch_size=256)):
+        sentence.doc = doc
+
+
 @component("parse", requires=("candidates",), assigns=("parses",))
 def parse_candidates(state: TraceState) -> None:
-    todo = [s for s in state.sentences if s.candidate]
-    for sentence, doc in zip(todo, state.nlp.pipe(s.text for s in todo)):
-        sentence.doc = doc
+    _parse_states([state])
+
+
+parse_candidates.batch = _parse_states

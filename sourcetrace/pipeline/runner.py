@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from ..errors import ComponentError, PipelineOrderError
 from ..lang import load_language
@@ -29,13 +29,50 @@ class Pipeline:
         return [c.name for c in self.components]
 
     def run(self, document: Document) -> Trace:
-        state = TraceState(document=document, lang=load_language(self.language), nlp=self.nlp)
+        result = next(self.run_many([document]))
+        if isinstance(result, ComponentError):
+            raise result from result.cause
+        return result
+
+    def run_many(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[Trace | ComponentError]:
+        """Trace documents in batches, component by component, so that the parser sees the
+        candidate sentences of many documents in one call (per-call overhead dominates on short
+        news items). Yields, in input order, a Trace or the ComponentError of a failed document."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, documents: list[Document]) -> Iterator[Trace | ComponentError]:
+        lang = load_language(self.language)
+        states = [TraceState(document=d, lang=lang, nlp=self.nlp) for d in documents]
+        failed: dict[int, ComponentError] = {}
         for comp in self.components:
-            try:
-                comp(state)
-            except Exception as exc:  # one bad document must not kill a batch: name the step
-                raise ComponentError(comp.name, document.source or document.id, exc) from exc
-        return to_trace(state, self.generator)
+            live = [i for i in range(len(states)) if i not in failed]
+            batched = getattr(comp, "batch", None)
+            if batched is not None:
+                self._call(lambda: batched([states[i] for i in live]), comp, live, states, failed)
+            else:
+                for i in live:
+                    self._call(lambda: comp(states[i]), comp, [i], states, failed)
+        for i, state in enumerate(states):
+            yield failed.get(i) or to_trace(state, self.generator)
+
+    @staticmethod
+    def _call(work, comp, indices, states, failed) -> None:
+        try:
+            work()
+        except Exception as exc:  # one bad document must not kill a batch: name the step
+            if len(indices) > 1:  # a batched step failed: redo it one document at a time
+                for i in indices:
+                    Pipeline._call(lambda: comp.batch([states[i]]), comp, [i], states, failed)
+                return
+            document = states[indices[0]].document
+            failed[indices[0]] = ComponentError(comp.name, document.source or document.id, exc)
 
 
 def check_order(components: list[Component]) -> None:
