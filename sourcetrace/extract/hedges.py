@@ -27,7 +27,7 @@ def find_hedges(state: TraceState) -> None:
             hedge = Hedge(cue=match.group(), span=(sentence.start + match.start(), sentence.start + match.end()),
                           sentence=sentence.span)
             targets = _own_figures(match, sentence, figures_by_sentence.get(sentence.index, [])) or _back_reference(
-                sentence, openers, figures_by_sentence)
+                sentence, match, openers, figures_by_sentence)
             for figure in targets:
                 figure.hedges.append(hedge)
                 hedge.targets.append(figure.id)
@@ -52,6 +52,13 @@ def _figures_by_sentence(state: TraceState) -> dict[int, list]:
     return grouped
 
 
+def _before_main_verb(sentence: Sentence, offset: int) -> bool:
+    if sentence.doc is None:
+        return True
+    root = next((t for t in sentence.doc if t.dep_ == "ROOT"), None)
+    return root is None or offset <= root.idx + len(root.text)
+
+
 def _is_hedge(sentence: Sentence, match: re.Match) -> bool:
     word = match.group()
     if word.lower() in _CASE_SENSITIVE and word != word.lower():
@@ -65,9 +72,11 @@ def _is_hedge(sentence: Sentence, match: re.Match) -> bool:
     return True
 
 
-def _back_reference(sentence: Sentence, openers: re.Pattern, figures_by_sentence) -> list:
+def _back_reference(sentence: Sentence, match: re.Match, openers: re.Pattern, figures_by_sentence) -> list:
+    """'This data, if accurate, reveals ...': a hedge on the sentence's subject weakens the claim
+    before. A hedge later in the sentence ('in what appears to be a trend') weakens something else."""
     opener = openers.match(sentence.text)
-    if opener is None:
+    if opener is None or not _before_main_verb(sentence, match.start()):
         return []
     for back in (1, 2):
         figures = figures_by_sentence.get(sentence.index - back)
