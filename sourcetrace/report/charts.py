@@ -1,0 +1,656 @@
+"""Charts of a barometer result: a PNG (matplotlib) and one standalone interactive HTML page (plotly).
+
+Both take the result as the plain dict the reconciler writes (``"schema": "sourcetrace.barometer/1"``):
+``months`` (estimate and band per month), ``observations`` (each with its sentence, chain, grade and
+echoes) and ``contradictions``.
+
+    render_png(result, "desertion.png")
+    render_html(result, "desertion.html")
+
+What is drawn: the band ``low``–``high`` of each month as a shaded bar one month wide, the estimate as
+a line, and the observations that speak of one month (a rate, or a count for a single month) as
+markers at their value per month, spanning their period; contradicted ones as red crosses. A month
+without data is left empty: neither the band nor the line crosses it. The HTML page also has the
+totals over longer periods, as averages per month (hidden until picked in the legend), and a panel
+under the chart where clicking a point or a month shows the sentences behind it, original or echo.
+
+Every string that comes from a document or a source (sentences, outlets, names, reasons, labels)
+passes through ``html.escape`` before it reaches the page; the page loads nothing from the network:
+plotly.js is inline and its Content-Security-Policy allows only its own two scripts and no
+connections.
+"""
+from __future__ import annotations
+
+import base64
+import calendar
+import hashlib
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from html import escape
+from pathlib import Path
+
+from .wording import number, quote
+
+DAYS_PER_MONTH = 365.25 / 12
+PER_MONTH = {"month": 1.0, "day": DAYS_PER_MONTH, "week": DAYS_PER_MONTH / 7, "year": 1 / 12}
+BAND, LINE, MARK, BAD = "#9ecae1", "#08519c", "#e6550d", "#d62728"
+OFF_SCALE = 2.0  # a contradicted marker this many times above everything else is drawn clipped
+
+
+# ---------------------------------------------------------------- the result, read for drawing
+
+@dataclass
+class Month:
+    index: int
+    key: str  # YYYY-MM
+    start: date
+    days: int
+    estimate: float | None
+    low: float | None
+    high: float | None
+    observations: list[str]
+
+    @property
+    def centre(self) -> datetime:
+        return datetime.combine(self.start, datetime.min.time()) + timedelta(days=self.days / 2)
+
+
+@dataclass
+class Point:
+    """An observation placed on the monthly axis: its value per month over [start, end)."""
+
+    index: int
+    observation: dict
+    start: datetime
+    end: datetime
+    value: float
+    low: float | None
+    high: float | None
+    scale: float  # value per month = stated value × scale
+    monthly: bool  # speaks of one month: a rate, or a count for a single month
+    inferred: bool  # no period in the text: placed at its publication date
+
+    @property
+    def mid(self) -> datetime:
+        return self.start + (self.end - self.start) / 2
+
+    @property
+    def contradicted(self) -> bool:
+        return bool(self.observation.get("contradicted"))
+
+
+def months(result: dict) -> list[Month]:
+    """Every month from the first to the last, in order; a month the result skips has no data."""
+    given = {m["month"]: m for m in result.get("months", []) if _month_start(m.get("month"))}
+    if not given:
+        return []
+    first, last = _month_start(min(given)), _month_start(max(given))
+    out, current = [], first
+    while current <= last:
+        key = current.strftime("%Y-%m")
+        out.append(_month(len(out), key, current, given.get(key, {})))
+        current = _next_month(current)
+    return out
+
+
+def _month(index: int, key: str, start: date, data: dict) -> Month:
+    return Month(index, key, start, calendar.monthrange(start.year, start.month)[1],
+                 _number(data.get("estimate")), _number(data.get("low")), _number(data.get("high")),
+                 [str(i) for i in data.get("observations") or []])
+
+
+def gaps(series: list[Month]) -> list[tuple[Month, Month]]:
+    """The runs of months with neither an estimate nor a band: first and last month of each."""
+    runs, start = [], None
+    for month in series + [None]:
+        empty = month is not None and month.estimate is None and month.low is None and month.high is None
+        if empty and start is None:
+            start = month
+        elif not empty and start is not None:
+            runs.append((start, series[month.index - 1] if month else series[-1]))
+            start = None
+    return runs
+
+
+def _gap_centre(run: tuple[Month, Month]) -> datetime:
+    first, last = run
+    begin = datetime.combine(first.start, datetime.min.time())
+    return begin + (last.centre + timedelta(days=last.days / 2) - begin) / 2
+
+
+def points(result: dict) -> list[Point]:
+    placed = (place(index, obs) for index, obs in enumerate(result.get("observations", [])))
+    return [point for point in placed if point is not None]
+
+
+def place(index: int, obs: dict) -> Point | None:
+    """Where an observation goes on a monthly axis, or None when it cannot be read per month."""
+    value, low, high = _number(obs.get("value")), _number(obs.get("low")), _number(obs.get("high"))
+    central = _first(value, (low + high) / 2 if low is not None and high is not None else None, low, high)
+    start, end = _day(obs.get("period_start")), _day(obs.get("period_end"))
+    if central is None:
+        return None
+    if obs.get("measure") == "rate":
+        scale = PER_MONTH.get(obs.get("rate_per") or "month")
+        inferred = start is None or end is None
+        if inferred:
+            start = end = _day(obs.get("published"))
+        inferred, monthly = inferred or bool(obs.get("period_inferred")), True
+    else:
+        spanned = _months_spanned(start, end) if start and end else 0
+        scale, inferred, monthly = (1 / spanned if spanned else None), False, 0.9 <= spanned <= 1.1
+    if scale is None or start is None or end is None or end < start:
+        return None
+    return Point(index, obs, _at(start), _at(end + timedelta(days=1)), central * scale,
+                 _scaled(low, scale), _scaled(high, scale), scale, monthly, inferred)
+
+
+def _months_spanned(start: date, end: date) -> float:
+    """How many months [start, end] covers, partial months by their share of days."""
+    total, current = 0.0, start.replace(day=1)
+    while current <= end:
+        days = calendar.monthrange(current.year, current.month)[1]
+        last = current.replace(day=days)
+        covered = (min(end, last) - max(start, current)).days + 1
+        total += max(covered, 0) / days
+        current = _next_month(current)
+    return total
+
+
+def echo_count(result: dict) -> int:
+    return sum(len(obs.get("echoes") or []) for obs in result.get("observations", []))
+
+
+def footnote(result: dict) -> str:
+    count = len(result.get("observations", []))
+    echoes = echo_count(result)
+    return f"sourcetrace · {count} {_plural(count, 'observation')}, {echoes} {_plural(echoes, 'echo', 'echoes')}"
+
+
+def title(result: dict) -> str:
+    indicator = result.get("indicator") or {}
+    label = str(indicator.get("label") or indicator.get("id") or "indicator")
+    return f"{label} — {result['scope']}" if result.get("scope") else label
+
+
+def chain_text(chain: list[dict] | None) -> str:
+    """``VALPRESS (relay) ← Defence Ministry (origin)``, nearest first, as the trace keeps it."""
+    links = []
+    for link in chain or []:
+        traits = [str(link.get("role") or "?")] + [t for t in ("anonymous", "vague") if link.get(t)]
+        links.append(f"{quote(str(link.get('name') or '?'), 60)} ({', '.join(traits)})")
+    return " ← ".join(links) or "no source named"
+
+
+def amount(obs: dict) -> str:
+    """``~1,500 a month``, ``≥ 30,000``, ``6,000–8,000``: the figure as the report put it."""
+    value, low, high = _number(obs.get("value")), _number(obs.get("low")), _number(obs.get("high"))
+    bound = obs.get("bound") or _bound(value, low, high)
+    if bound == "range" and low is not None and high is not None:
+        text = f"{number(low)}–{number(high)}"
+    elif bound == "lower":
+        text = "≥ " + number(_first(value, low))
+    elif bound == "upper":
+        text = "≤ " + number(_first(value, high))
+    else:
+        text = ("~" if bound == "approximate" else "") + number(_first(value, low, high))
+    return text + (f" a {obs['rate_per']}" if obs.get("measure") == "rate" and obs.get("rate_per") else "")
+
+
+def _bound(value: float | None, low: float | None, high: float | None) -> str:
+    """The wording's bound, read back from the interval when the result does not say it."""
+    if low is not None and high is None:
+        return "lower"
+    if high is not None and low is None:
+        return "upper"
+    if low is not None and high is not None and low != high:
+        return "approximate" if value is not None else "range"
+    return "exact"
+
+
+def period_text(obs: dict) -> str:
+    start, end = obs.get("period_start"), obs.get("period_end")
+    return f"{start or '…'} – {end or '…'}" if start or end else "period not stated"
+
+
+def _month_start(key) -> date | None:
+    try:
+        return datetime.strptime(str(key), "%Y-%m").date()
+    except ValueError:
+        return None
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _day(value) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _at(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time())
+
+
+def _number(value) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return float(value)
+
+
+def _scaled(value: float | None, scale: float) -> float | None:
+    return None if value is None else value * scale
+
+
+def _first(*values):
+    return next((value for value in values if value is not None), None)
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return one if count == 1 else (many or one + "s")
+
+
+# ---------------------------------------------------------------- PNG
+
+def render_png(result: dict, path: str | Path) -> Path:
+    """Draw ``result`` with matplotlib's Agg canvas and save it as a PNG at ``path``."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = png_figure(result)
+    FigureCanvasAgg(figure)
+    figure.savefig(path, format="png")
+    return Path(path)
+
+
+def png_figure(result: dict):
+    """The chart as a matplotlib Figure, built without pyplot so no global state is touched."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(10, 5.4), dpi=120, layout="constrained")
+    axes = figure.add_subplot()
+    series, placed = months(result), [p for p in points(result) if p.monthly]
+    limit = top(series, placed)
+    _draw_band(axes, series)
+    _draw_estimate(axes, series)
+    _draw_points(axes, placed, limit)
+    for run in gaps(series):
+        axes.annotate("no data", (_gap_centre(run), 0), xytext=(0, 6), textcoords="offset points",
+                      ha="center", fontsize=7, color="#888")
+    _dress(axes, result, limit)
+    figure.text(0.005, 0.005, footnote(result), fontsize=8, color="#666", parse_math=False)
+    return figure
+
+
+def top(series: list[Month], placed: list[Point]) -> float | None:
+    """The y limit: everything but far-off contradicted markers fits under it."""
+    values = [v for m in series for v in (m.estimate, m.high, m.low) if v is not None]
+    values += [_first(p.high, p.value) for p in placed if not p.contradicted]
+    if not values:
+        return None
+    ceiling = max(values) * 1.15 or 1.0
+    far = [p.value for p in placed if p.contradicted and p.value > ceiling * OFF_SCALE]
+    return ceiling if far else max([ceiling] + [_first(p.high, p.value) * 1.1 for p in placed])
+
+
+def shown(point: Point, limit: float | None) -> float:
+    """Where a marker is drawn: at its value, or just under the limit when it is far above it."""
+    return point.value if limit is None or point.value <= limit else limit * 0.97
+
+
+def _draw_band(axes, series: list[Month]) -> None:
+    full = [m for m in series if m.low is not None and m.high is not None]
+    if full:
+        axes.bar([m.centre for m in full], [m.high - m.low for m in full], bottom=[m.low for m in full],
+                 width=[m.days * 0.98 for m in full], color=BAND, alpha=0.55, linewidth=0,
+                 label="possible range (consistent reports)")
+    open_ended = [m for m in series if m.low is not None and m.high is None]
+    if open_ended:
+        axes.plot([m.centre for m in open_ended], [m.low for m in open_ended], linestyle="none",
+                  marker=6, color=BAND, markersize=9, label="at least (no upper bound)")
+
+
+def _draw_estimate(axes, series: list[Month]) -> None:
+    ys = [math.nan if m.estimate is None else m.estimate for m in series]  # NaN: the line breaks there
+    axes.plot([m.centre for m in series], ys, color=LINE, linewidth=2, marker="o", markersize=3,
+              label="estimate")
+
+
+def _draw_points(axes, placed: list[Point], limit: float | None) -> None:
+    for contradicted in (False, True):
+        group = [p for p in placed if p.contradicted == contradicted]
+        if not group:
+            continue
+        color = BAD if contradicted else MARK
+        for p in group:
+            y = shown(p, limit)
+            axes.plot([p.start, p.end], [y, y], color=color, linewidth=1, alpha=0.7)
+            if p.low is not None and p.high is not None and p.high > p.low and y == p.value:
+                axes.plot([p.mid, p.mid], [p.low, p.high], color=color, linewidth=1, alpha=0.7)
+            if y != p.value:
+                axes.annotate(f"{number(round(p.value))} ↑", (p.mid, y), xytext=(6, -4),
+                              textcoords="offset points", color=color, fontsize=8, parse_math=False)
+        marker = dict(marker="X", markersize=10) if contradicted else dict(marker="o", markersize=6)
+        axes.plot([p.mid for p in group], [shown(p, limit) for p in group],
+                  linestyle="none", color=color, markeredgecolor="white", **marker,
+                  label="contradicted report" if contradicted else "reported for a month (rate or count)")
+
+
+def _dress(axes, result: dict, limit: float | None) -> None:
+    import matplotlib.dates as mdates
+
+    axes.set_title(title(result), loc="left", fontsize=12, parse_math=False)
+    axes.set_xlabel("month")
+    axes.set_ylabel("count per month")
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=12)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    axes.yaxis.set_major_formatter(lambda value, _: number(round(value)))
+    axes.set_ylim(0, limit)
+    axes.grid(axis="y", color="#ddd", linewidth=0.6)
+    axes.spines[["top", "right"]].set_visible(False)
+    handles, labels = axes.get_legend_handles_labels()
+    if handles:
+        order = sorted(range(len(labels)), key=lambda i: not labels[i].startswith("possible range"))
+        axes.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper left", fontsize=8,
+                    frameon=False)
+
+
+# ---------------------------------------------------------------- HTML
+
+PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>{style}</style>
+</head>
+<body>
+<header><h1>sourcetrace barometer</h1><p class="note">{note}</p></header>
+<main>
+<div id="st-chart"></div>
+<section id="st-panel" aria-live="polite">
+<p id="st-hint">Click a point for the sentences behind it, or a month for every report that speaks of it.</p>
+{details}
+</section>
+</main>
+<script type="application/json" id="st-figure">{figure}</script>
+<script>{plotly}</script>
+<script>{app}</script>
+</body>
+</html>
+"""
+
+STYLE = """
+body { font: 15px/1.5 system-ui, sans-serif; margin: 0; color: #1d1d1f; background: #fafafa; }
+header { padding: .8rem 2rem; background: #fff; border-bottom: 1px solid #ddd; }
+header h1 { font-size: 1.15rem; margin: 0; }
+.note { color: #555; margin: .2rem 0 0; font-size: 13px; }
+main { padding: 1rem 2rem 2rem; }
+#st-chart { height: 560px; background: #fff; border: 1px solid #ddd; border-radius: 6px; }
+#st-panel { margin-top: 1rem; background: #fff; border: 1px solid #ddd; border-radius: 6px;
+            padding: .8rem 1.2rem; min-height: 4rem; }
+#st-panel h3 { font-size: 1rem; margin: .2rem 0 .4rem; }
+#st-panel h4 { font-size: .95rem; margin: .8rem 0 .2rem; }
+.facts, .who { color: #444; font-size: 13px; }
+.warn { color: #b00020; font-size: 13px; font-weight: 600; }
+ol.sentences { padding-left: 1.2rem; margin: .3rem 0; }
+ol.sentences li { margin-bottom: .45rem; }
+q { font-family: Georgia, serif; }
+.tag { font: 11px monospace; padding: 0 .35rem; border-radius: 3px; margin-right: .3rem; }
+.tag.original { background: #dbeafe; color: #0a4f8a; }
+.tag.echo { background: #eee; color: #555; }
+.none { color: #777; font-style: italic; }
+"""
+
+# Draws the figure from the JSON block and shows the detail of what was clicked. Pure DOM: the
+# details are already in the page, escaped; the script only shows or hides them.
+APP = """
+(function () {
+  var figure = JSON.parse(document.getElementById("st-figure").textContent);
+  var chart = document.getElementById("st-chart");
+  var hint = document.getElementById("st-hint");
+  function show(key) {
+    var found = false;
+    document.querySelectorAll("#st-panel .detail").forEach(function (detail) {
+      detail.hidden = detail.id !== "d-" + key;
+      found = found || !detail.hidden;
+    });
+    hint.hidden = found;
+  }
+  Plotly.newPlot(chart, figure.data, figure.layout, {displaylogo: false, responsive: true});
+  chart.on("plotly_click", function (event) {
+    var keys = (event.points || []).map(function (point) { return point.customdata; })
+      .filter(function (key) { return typeof key === "string" && /^[mo][0-9]+$/.test(key); });
+    var report = keys.filter(function (key) { return key.charAt(0) === "o"; })[0];
+    if (report || keys[0]) { show(report || keys[0]); }
+  });
+})();
+"""
+
+
+def render_html(result: dict, path: str | Path) -> Path:
+    """Write ``result`` as one standalone HTML page (plotly.js inline, no network) at ``path``."""
+    Path(path).write_text(html_page(result), encoding="utf-8")
+    return Path(path)
+
+
+def html_page(result: dict) -> str:
+    from plotly.offline import get_plotlyjs
+
+    plotly = ("window.PlotlyConfig = {MathJaxConfig: 'local'};\n" + get_plotlyjs()).replace("</script", "<\\/script")
+    csp = (f"default-src 'none'; script-src '{_sha256(plotly)}' '{_sha256(APP)}'; "
+           "style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; "
+           "base-uri 'none'; form-action 'none'")
+    return PAGE.format(csp=escape(csp), title=escape(title(result)), note=escape(footnote(result)),
+                       style=STYLE, details=details_html(result), figure=_script_json(html_figure(result)),
+                       plotly=plotly, app=APP)
+
+
+def html_figure(result: dict):
+    """The chart as a plotly Figure; every text in it that came from a document is escaped."""
+    import plotly.graph_objects as go
+
+    series, placed = months(result), points(result)
+    limit = top(series, [p for p in placed if p.monthly])
+    figure = go.Figure()
+    _band_trace(figure, series)
+    _estimate_trace(figure, series)
+    _point_trace(figure, [p for p in placed if p.monthly and not p.contradicted], limit,
+                 "reported for a month (rate or count)", dict(color=MARK, symbol="circle"), True)
+    _point_trace(figure, [p for p in placed if p.contradicted], limit,
+                 "contradicted report", dict(color=BAD, symbol="x"), True)
+    _point_trace(figure, [p for p in placed if not p.monthly and not p.contradicted], None,
+                 "total over a longer period (average per month)", dict(color="#555", symbol="diamond"),
+                 "legendonly")
+    clipped = any(shown(p, limit) != p.value for p in placed if p.contradicted)
+    figure.update_layout(
+        title=dict(text=escape(title(result)), x=0.01), template="plotly_white", hovermode="closest",
+        barmode="overlay", bargap=0, xaxis_title="month",
+        yaxis=dict(title="count per month", rangemode="tozero", range=[0, limit] if clipped else None),
+        legend=dict(orientation="h", y=-0.16), margin=dict(l=60, r=20, t=60, b=115),
+        annotations=[dict(text=escape(footnote(result)), xref="paper", yref="paper", x=0, y=0, yshift=-90,
+                          yanchor="top", showarrow=False, font=dict(size=11, color="#666"), xanchor="left")]
+        + [dict(text="no data", x=_gap_centre(run).isoformat(), xref="x", yref="paper", y=0, yanchor="bottom",
+                showarrow=False, font=dict(size=10, color="#888")) for run in gaps(series)])
+    return figure
+
+
+def _band_trace(figure, series: list[Month]) -> None:
+    import plotly.graph_objects as go
+
+    full = [m for m in series if m.low is not None and m.high is not None]
+    figure.add_trace(go.Bar(
+        x=[m.centre.isoformat() for m in full], y=[m.high - m.low for m in full], base=[m.low for m in full],
+        width=[m.days * 86_400_000 for m in full], name="possible range (consistent reports)",
+        marker=dict(color=BAND, opacity=0.55, line=dict(width=0)),
+        customdata=[f"m{m.index}" for m in full], hovertext=[_month_hover(m) for m in full], hoverinfo="text"))
+
+
+def _estimate_trace(figure, series: list[Month]) -> None:
+    import plotly.graph_objects as go
+
+    figure.add_trace(go.Scatter(
+        x=[m.centre.isoformat() for m in series], y=[m.estimate for m in series], mode="lines+markers",
+        connectgaps=False, name="estimate", line=dict(color=LINE, width=2), marker=dict(size=5),
+        customdata=[f"m{m.index}" for m in series], hovertext=[_month_hover(m) for m in series],
+        hoverinfo="text"))
+
+
+def _point_trace(figure, placed: list[Point], limit: float | None, name: str, style: dict, visible) -> None:
+    """One marker per observation at the middle of its period, a line across the period; a marker far
+    above the others is drawn under the top of the chart, labelled with its value."""
+    import plotly.graph_objects as go
+
+    rows = [row for p in placed for row in _point_rows(p, limit)]
+    x, y, size, hover, key, plus, minus, label = (list(column) for column in zip(*rows)) if rows else ([],) * 8
+    figure.add_trace(go.Scatter(
+        x=x, y=y, mode="lines+markers+text", name=name, visible=visible, connectgaps=False,
+        text=label, textposition="middle right", textfont=dict(color=style["color"], size=11),
+        line=dict(color=style["color"], width=1),
+        marker=dict(size=size, color=style["color"], symbol=style["symbol"], line=dict(color="white", width=1)),
+        error_y=dict(type="data", array=plus, arrayminus=minus, width=0, thickness=1, color=style["color"]),
+        customdata=key, hovertext=hover, hoverinfo="text"))
+
+
+def _point_rows(p: Point, limit: float | None) -> list[tuple]:
+    """Start, middle (the marker, its interval and label), end, and a break before the next point."""
+    y, hover, key = shown(p, limit), _point_hover(p), f"o{p.index}"
+    clipped = y != p.value
+    plus = p.high - p.value if p.high is not None and p.high > p.value and not clipped else 0
+    minus = p.value - p.low if p.low is not None and p.low < p.value and not clipped else 0
+    label = f"{number(round(p.value))} ↑" if clipped else ""
+    return [(p.start.isoformat(), y, 0, hover, key, 0, 0, ""),
+            (p.mid.isoformat(), y, 11, hover, key, plus, minus, label),
+            (p.end.isoformat(), y, 0, hover, key, 0, 0, ""),
+            (None, None, 0, None, None, 0, 0, "")]
+
+
+def _month_hover(month: Month) -> str:
+    lines = [f"<b>{escape(month.key)}</b>"]
+    if month.estimate is None and month.low is None:
+        lines.append("no data")
+    if month.estimate is not None:
+        lines.append(f"estimate {number(round(month.estimate))}")
+    if month.low is not None:
+        lines.append(f"range {number(round(month.low))}–{number(round(month.high)) if month.high is not None else '…'}")
+    lines.append(f"{len(month.observations)} {_plural(len(month.observations), 'observation')} · click for the sentences")
+    return "<br>".join(lines)
+
+
+def _point_hover(p: Point) -> str:
+    obs = p.observation
+    lines = [f"<b>{escape(str(obs.get('outlet') or 'unknown outlet'))}</b> · {escape(str(obs.get('published') or 'undated'))}",
+             f"{escape(amount(obs))} · {escape(period_text(obs))}"]
+    if abs(p.scale - 1) > 1e-9:
+        lines.append(f"≈ {number(round(p.value))} a month on average")
+    if p.inferred:
+        lines.append("period not stated: " + ("a window before publication" if p.end > p.start + timedelta(days=1)
+                                              else "placed at publication"))
+    lines.append("chain: " + escape(chain_text(obs.get("chain"))))
+    lines.append(f"{len(obs.get('echoes') or [])} {_plural(len(obs.get('echoes') or []), 'echo', 'echoes')}"
+                 + (" · <b>contradicted</b>" if p.contradicted else ""))
+    return "<br>".join(lines)
+
+
+# ---------------------------------------------------------------- the panel under the chart
+
+def details_html(result: dict) -> str:
+    """Every detail the panel can show, hidden until clicked: one per observation, one per month."""
+    observations = result.get("observations", [])
+    by_id = {str(obs.get("id")): obs for obs in observations}
+    conflicts = _conflicts(result, by_id)
+    parts = [_detail(f"o{i}", _observation_html(obs, conflicts)) for i, obs in enumerate(observations)]
+    for month in months(result):
+        parts.append(_detail(f"m{month.index}", _month_html(month, by_id, conflicts)))
+    return "\n".join(parts)
+
+
+def _detail(key: str, body: str) -> str:
+    return f'<div class="detail" id="d-{key}" hidden>{body}</div>'
+
+
+def _month_html(month: Month, by_id: dict, conflicts: dict) -> str:
+    if month.estimate is None and month.low is None:
+        head = f"{escape(month.key)}: no data"
+    else:
+        band = f"{number(_round(month.low))}–{number(_round(month.high)) if month.high is not None else '…'}"
+        head = f"{escape(month.key)}: estimate {number(_round(month.estimate))}, range {band}"
+    found = [by_id[i] for i in month.observations if i in by_id]
+    body = "".join(_observation_html(obs, conflicts, "h4") for obs in found)
+    return f"<h3>{head}</h3>" + (body or '<p class="none">No report speaks of this month.</p>')
+
+
+def _observation_html(obs: dict, conflicts: dict, heading: str = "h3") -> str:
+    grade = obs.get("grade") or {}
+    facts = [escape(period_text(obs)), escape(str(obs.get("measure") or ""))]
+    if grade:
+        facts.append(escape(f"grade {grade.get('reliability', '?')}{grade.get('credibility', '?')}: "
+                            f"{grade.get('reliability_reason', '')}; {grade.get('credibility_reason', '')}"))
+    return (f"<{heading}>{_obs_heading(obs)}</{heading}><p class=\"facts\">{' · '.join(f for f in facts if f)}</p>"
+            f"{_conflict_html(obs, conflicts)}{_sentences_html(obs)}")
+
+
+def _obs_heading(obs: dict) -> str:
+    return " · ".join(escape(str(part)) for part in (obs.get("outlet") or "unknown outlet",
+                                                     obs.get("published") or "undated", amount(obs)))
+
+
+def _sentences_html(obs: dict) -> str:
+    items = [_sentence_item("original", obs.get("sentence") or obs.get("text"), obs.get("outlet"),
+                            obs.get("published"), "chain: " + chain_text(obs.get("chain")))]
+    for echo in obs.get("echoes") or []:
+        changes = ", ".join(str(c) for c in echo.get("changes") or []) or "repeated as it was"
+        items.append(_sentence_item("echo", echo.get("sentence") or echo.get("text"), echo.get("outlet"),
+                                    echo.get("published"), changes))
+    return f'<ol class="sentences">{"".join(items)}</ol>'
+
+
+def _sentence_item(kind: str, sentence, outlet, published, note: str) -> str:
+    who = ", ".join(str(part) for part in (outlet, published) if part) or "unknown outlet"
+    return (f'<li><span class="tag {kind}">{kind}</span><q>{escape(str(sentence or ""))}</q> '
+            f'<span class="who">— {escape(who)}; {escape(note)}</span></li>')
+
+
+def _conflicts(result: dict, by_id: dict) -> dict[str, list[str]]:
+    """For each contradicted observation, in words: ``conflicts with VALPRESS 2025-09-01 by 18,240``."""
+    found: dict[str, list[str]] = {}
+    for item in result.get("contradictions", []):
+        others = ", ".join(_who(by_id.get(str(other)), other) for other in item.get("conflicts_with") or [])
+        by = _round(item.get("by"))
+        found.setdefault(str(item.get("observation")), []).append(
+            f"conflicts with {others or 'the series'}" + (f" by {number(by)}" if by is not None else ""))
+    return found
+
+
+def _who(obs: dict | None, fallback) -> str:
+    if obs is None:
+        return str(fallback)
+    return " ".join(str(part) for part in (obs.get("outlet") or "unknown outlet", obs.get("published")) if part)
+
+
+def _conflict_html(obs: dict, conflicts: dict) -> str:
+    text = "; ".join(conflicts.get(str(obs.get("id")), []))
+    if not text and not obs.get("contradicted"):
+        return ""
+    return f'<p class="warn">Contradicted{": " + escape(text) if text else ""}</p>'
+
+
+def _round(value) -> float | None:
+    value = _number(value)
+    return None if value is None else round(value)
+
+
+def _script_json(figure) -> str:
+    """The figure as JSON that cannot end the script block it sits in."""
+    data = figure.to_json()
+    return data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _sha256(source: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode()
