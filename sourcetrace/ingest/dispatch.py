@@ -10,12 +10,12 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..model.records import Document
-from . import html, jsonl, text
+from . import html, jsonl, text, warc
 from .overrides import Overrides
 from .problems import InputProblem
 from .source import DEFAULT_MAX_BYTES, Source, open_source
 
-READERS: tuple[ModuleType, ...] = (text, html, jsonl)
+READERS: tuple[ModuleType, ...] = (text, html, jsonl, warc)
 
 
 def read_inputs(

@@ -1,0 +1,109 @@
+"""Reading the store: figures filtered for analysis, the documents, and whole traces.
+
+Each function takes a read-only connection (``Store`` opens one per call), so a query runs beside
+an ingest and sees every document committed before it started.
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import re
+import sqlite3
+from typing import Iterator
+
+from .errors import StoreErrors
+
+FIGURES = """
+    SELECT f.*, d.external_id, d.outlet, d.published, d.language, d.title, d.url, d.source AS input
+    FROM figures f JOIN documents d ON d.id = f.document_id"""
+# Dated documents first, oldest first; a document's figures in the order of its text.
+FIGURES_ORDER = "ORDER BY d.published IS NULL, d.published, f.document_id, f.rowid"
+DOCUMENTS = """
+    SELECT d.id, d.external_id, d.source AS input, d.outlet, d.url, d.published, d.title, d.language,
+           d.encoding, d.ingested_at, d.content_hash,
+           (SELECT count(*) FROM figures f WHERE f.document_id = d.id) AS figures
+    FROM documents d ORDER BY d.id"""
+# Either bound of a figure's period may be missing ("as of May": only an end); it is dated if either is.
+PERIOD_END = "coalesce(f.period_end, f.period_start)"
+PERIOD_START = "coalesce(f.period_start, f.period_end)"
+MONTH = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+def figures(connection: sqlite3.Connection, indicator: str | None = None, source: str | None = None,
+            outlet: str | None = None, period_from: str | None = None, period_to: str | None = None,
+            language: str | None = None) -> list[dict]:
+    """Figures with their document's metadata, filtered. ``indicator``: an id, or a group ('mil');
+    ``source``: part of any name in the chain, any case; ``outlet``: the whole name, any case;
+    ``period_from``/``period_to`` (YYYY-MM or YYYY-MM-DD): figures whose period overlaps, so a
+    figure without a period never matches them."""
+    _casefolding(connection)
+    conditions: list[tuple[str, tuple]] = []
+    if indicator:  # an id, or the group before its dot: 'mil' takes 'mil.desertion_cases'
+        group = indicator + "."
+        conditions.append(("(f.indicator = ? OR substr(f.indicator, 1, ?) = ?)", (indicator, len(group), group)))
+    if source:
+        conditions.append(("EXISTS (SELECT 1 FROM json_each(f.links) "
+                           "WHERE instr(casefold(json_extract(value, '$.name')), ?) > 0)", (source.casefold(),)))
+    if outlet:
+        conditions.append(("casefold(d.outlet) = ?", (outlet.casefold(),)))
+    if language:
+        conditions.append(("d.language = ?", (language,)))
+    if period_from:
+        conditions.append((f"{PERIOD_END} >= ?", (month_start(period_from),)))
+    if period_to:
+        conditions.append((f"{PERIOD_START} <= ?", (month_end(period_to),)))
+    where = " AND ".join(sql for sql, _ in conditions)
+    query = f"{FIGURES} {'WHERE ' + where if where else ''} {FIGURES_ORDER}"
+    values = [value for _, group in conditions for value in group]
+    return [figure_dict(row) for row in connection.execute(query, values)]
+
+
+def figure_dict(row: sqlite3.Row) -> dict:
+    data = dict(row)
+    data["hedged"] = bool(data["hedged"])
+    data["links"] = json.loads(data["links"])
+    return data
+
+
+def documents(connection: sqlite3.Connection) -> list[dict]:
+    return [dict(row) for row in connection.execute(DOCUMENTS)]
+
+
+def get_trace(connection: sqlite3.Connection, document_id: int) -> dict | None:
+    row = connection.execute("SELECT trace FROM traces WHERE document_id = ?", (document_id,)).fetchone()
+    return json.loads(row["trace"]) if row else None
+
+
+def traces(connection: sqlite3.Connection) -> Iterator[dict]:
+    """Every stored trace (``Trace.to_dict()``), in the order they were stored, one at a time."""
+    for row in connection.execute("SELECT trace FROM traces ORDER BY document_id"):
+        yield json.loads(row["trace"])
+
+
+def month_start(value: str) -> str:
+    """'2024-03' → '2024-03-01'; a full date stays as it is."""
+    year, month, day = _parse_month(value)
+    return f"{year:04d}-{month:02d}-{day or 1:02d}"
+
+
+def month_end(value: str) -> str:
+    """'2024-02' → '2024-02-29'; a full date stays as it is."""
+    year, month, day = _parse_month(value)
+    return f"{year:04d}-{month:02d}-{day or calendar.monthrange(year, month)[1]:02d}"
+
+
+def _parse_month(value: str) -> tuple[int, int, int | None]:
+    found = MONTH.fullmatch(value.strip())
+    if found is None or not 1 <= int(found.group(2)) <= 12:
+        raise ValueError(StoreErrors.E305.format(value=value))
+    year, month = int(found.group(1)), int(found.group(2))
+    day = int(found.group(3)) if found.group(3) else None
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(StoreErrors.E305.format(value=value))
+    return year, month, day
+
+
+def _casefolding(connection: sqlite3.Connection) -> None:
+    # SQLite's own NOCASE and LIKE fold ASCII only; names here are as often Cyrillic.
+    connection.create_function("casefold", 1, lambda text: text.casefold() if text is not None else None,
+                               deterministic=True)

@@ -1,0 +1,111 @@
+"""A trace as rows: the document, the whole trace as JSON, and one flat row per figure for querying.
+
+``write_trace`` runs on the writer thread and writes all of one document's rows in one transaction,
+so a store never holds a document without its trace and figures, whenever the process dies.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import unicodedata
+from datetime import datetime, timezone
+
+from ..model.records import Document, Trace
+from .db import transaction
+
+# The roles that make a link the origin of a figure, in order of preference: the first speaker;
+# failing that who computed it; failing that the outlet speaking in its own voice.
+ORIGIN_ROLES = ("origin", "derived", "outlet")
+
+INSERT_DOCUMENT = """
+    INSERT INTO documents (content_hash, external_id, source, outlet, url, published, title, language,
+                           text, encoding, ingested_at)
+    VALUES (:content_hash, :external_id, :source, :outlet, :url, :published, :title, :language,
+            :text, :encoding, :ingested_at)
+    ON CONFLICT (content_hash) DO NOTHING"""
+INSERT_TRACE = "INSERT INTO traces (document_id, schema, generator, trace) VALUES (?, ?, ?, ?)"
+FIGURE_COLUMNS = ("document_id", "figure_id", "text", "value", "low", "high", "bound", "unit", "kind", "counted",
+                  "indicator", "rate_per", "period_start", "period_end", "aggregation", "scope", "hedged",
+                  "chain", "nearest_source", "origin_name", "attribution_basis", "links", "sentence")
+INSERT_FIGURE = (f"INSERT INTO figures ({', '.join(FIGURE_COLUMNS)}) "
+                 f"VALUES ({', '.join(':' + name for name in FIGURE_COLUMNS)})")
+UPSERT_SKIPPED = """
+    INSERT INTO skipped (input, reason, failed, at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (input, reason) DO UPDATE SET at = excluded.at, failed = excluded.failed"""
+
+
+def content_hash(document: Document) -> str:
+    """The identity of a document: its language and its text, whitespace and Unicode forms evened
+    out, so that the same report read from a .txt and from a JSON line is stored once."""
+    text = " ".join(unicodedata.normalize("NFC", document.text).split())
+    return hashlib.sha256(f"{document.language}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def write_trace(connection: sqlite3.Connection, trace: Trace, digest: str) -> int | None:
+    """Store one traced document; its new id, or None when a document with this hash is stored."""
+    data = trace.to_dict()
+    with transaction(connection):
+        cursor = connection.execute(INSERT_DOCUMENT, document_row(trace.document, digest))
+        if cursor.rowcount == 0:
+            return None
+        document_id = cursor.lastrowid
+        connection.execute(INSERT_TRACE, (document_id, data["schema"], _json(data["generator"]), _json(data)))
+        connection.executemany(INSERT_FIGURE, figure_rows(document_id, data))
+    return document_id
+
+
+def record_skip(connection: sqlite3.Connection, input: str, reason: str, failed: bool) -> None:
+    with transaction(connection):
+        connection.execute(UPSERT_SKIPPED, (input, reason, int(failed), _now()))
+
+
+def document_row(document: Document, digest: str) -> dict:
+    return {"content_hash": digest, "external_id": document.id, "source": document.source,
+            "outlet": document.outlet, "url": document.url, "published": document.published,
+            "title": document.title, "language": document.language, "text": document.text,
+            "encoding": getattr(document, "encoding", None), "ingested_at": _now()}
+
+
+def figure_rows(document_id: int, data: dict) -> list[dict]:
+    text = data["document"]["text"]
+    return [figure_row(document_id, figure, text) for figure in data["figures"]]
+
+
+def figure_row(document_id: int, figure: dict, text: str) -> dict:
+    links = figure["attribution"]
+    period = figure["period"] or {}
+    start, end = figure["sentence"]
+    return {
+        "document_id": document_id, "figure_id": figure["id"], "text": figure["text"],
+        **{name: figure[name] for name in ("value", "low", "high", "bound", "unit", "kind", "counted", "indicator",
+                                           "rate_per", "aggregation", "scope", "attribution_basis")},
+        "period_start": period.get("start"), "period_end": period.get("end"),
+        "hedged": int(bool(figure["hedges"])),
+        "chain": chain_text(links),
+        "nearest_source": links[0]["name"] if links else None,
+        "origin_name": origin_name(links),
+        "links": _json(links),
+        "sentence": text[start:end],
+    }
+
+
+def chain_text(links: list[dict]) -> str | None:
+    """Nearest first, as the trace report prints it: 'TASS (relay) ← unnamed sources (origin)'."""
+    return " ← ".join(f"{link['name']} ({link['role']})" for link in links) or None
+
+
+def origin_name(links: list[dict]) -> str | None:
+    for role in ORIGIN_ROLES:
+        for link in links:
+            if link["role"] == role:
+                return link["name"]
+    return None  # only relays: who first said it is not known
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

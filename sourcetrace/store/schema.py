@@ -1,0 +1,88 @@
+"""The store's tables, one named migration each. Add a change as a new migration at the end;
+never edit one that has been released (stores in the field have already run it)."""
+from __future__ import annotations
+
+import sqlite3
+
+from .migrations import Migrations
+
+MIGRATIONS = Migrations()
+
+
+def _run(connection: sqlite3.Connection, *statements: str) -> None:
+    # Statement by statement: executescript() would COMMIT the migration's transaction first.
+    for statement in statements:
+        connection.execute(statement)
+
+
+@MIGRATIONS("0001_documents")
+def documents(connection: sqlite3.Connection) -> None:
+    _run(connection, """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            content_hash TEXT NOT NULL UNIQUE,  -- sha256 of language + normalised text: the identity
+            external_id TEXT,                   -- the document's own id: as given, or from its text
+            source TEXT,                        -- where it was read from: path, path#line, path@offset
+            outlet TEXT,
+            url TEXT,
+            published TEXT,                     -- YYYY-MM-DD
+            title TEXT,
+            language TEXT NOT NULL,
+            text TEXT NOT NULL,
+            encoding TEXT,
+            ingested_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX documents_outlet ON documents (outlet COLLATE NOCASE)",
+        "CREATE INDEX documents_published ON documents (published)")
+
+
+@MIGRATIONS("0002_traces_and_figures")
+def traces_and_figures(connection: sqlite3.Connection) -> None:
+    _run(connection, """
+        CREATE TABLE traces (
+            document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            schema TEXT NOT NULL,
+            generator TEXT NOT NULL,            -- JSON: sourcetrace version, model, pipeline
+            trace TEXT NOT NULL                 -- JSON: the whole Trace.to_dict()
+        )""", """
+        CREATE TABLE figures (
+            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            figure_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            value REAL,
+            low REAL,
+            high REAL,
+            bound TEXT,
+            unit TEXT,
+            kind TEXT,
+            counted TEXT,
+            indicator TEXT,
+            rate_per TEXT,
+            period_start TEXT,
+            period_end TEXT,
+            aggregation TEXT,
+            scope TEXT,
+            hedged INTEGER NOT NULL,            -- 0/1: some hedge weakens it
+            chain TEXT,                         -- 'TASS (relay) ← unnamed sources (origin)'
+            nearest_source TEXT,                -- the party the document cites directly
+            origin_name TEXT,                   -- the first speaker, when the chain names one
+            attribution_basis TEXT,
+            links TEXT NOT NULL,                -- JSON: the chain's links as in the trace
+            sentence TEXT,
+            PRIMARY KEY (document_id, figure_id)
+        )""",
+        "CREATE INDEX figures_indicator ON figures (indicator, period_start)",
+        "CREATE INDEX figures_origin ON figures (origin_name COLLATE NOCASE)")
+
+
+@MIGRATIONS("0003_skipped")
+def skipped(connection: sqlite3.Connection) -> None:
+    _run(connection, """
+        CREATE TABLE skipped (
+            id INTEGER PRIMARY KEY,
+            input TEXT NOT NULL,                -- path, path:line or path@offset
+            reason TEXT NOT NULL,
+            failed INTEGER NOT NULL DEFAULT 0,  -- 1: tracing or storing it failed, not just skipped
+            at TEXT NOT NULL,                   -- the last time it was met
+            UNIQUE (input, reason)
+        )""")

@@ -1,0 +1,115 @@
+"""The store: one SQLite file of traced documents, written by one thread, read by anyone."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..ingest import DEFAULT_MAX_BYTES, Overrides
+from ..model.records import Trace
+from . import queries
+from .db import connect_writer, reading
+from .errors import StoreError, StoreErrors, StoreMissing
+from .ingest import IngestReport, Progress, Tracer, ingest
+from .rows import content_hash, write_trace
+from .schema import MIGRATIONS
+from .writer import Writer
+
+DEFAULT_PATH = "sourcetrace.db"
+
+
+class Store:
+    """Open with :meth:`open`; close when done (or use ``with``), which finishes queued writes."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH):
+        self.path = Path(path)
+        self._writer: Writer | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_PATH, create: bool = True) -> Store:
+        """The store at ``path``, migrated to this version; ``create=False`` refuses a missing file."""
+        store = cls(path)
+        if not create and not store.path.is_file():
+            raise StoreMissing(StoreErrors.E300.format(path=path))
+        store.migrate()
+        return store
+
+    def migrate(self) -> list[str]:
+        """Apply the pending migrations; their names. The writer starts only if there are some."""
+        if self.path.is_file() and not self._pending():
+            return []
+        try:
+            return self.writer.call(MIGRATIONS.apply)
+        except sqlite3.Error as exc:  # e.g. a read-only file that needs a migration
+            raise StoreError(StoreErrors.E304.format(path=self.path, reason=exc)) from exc
+
+    @property
+    def writer(self) -> Writer:
+        """The writer thread, started on first use: a store that is only queried never starts one."""
+        with self._lock:
+            if self._writer is None:
+                try:
+                    self._writer = Writer(lambda: connect_writer(self.path))
+                except sqlite3.Error as exc:
+                    raise StoreError(StoreErrors.E301.format(path=self.path, reason=exc)) from exc
+            return self._writer
+
+    def reader(self):
+        """A read-only connection of its own, for ``with``: closed on leaving the block."""
+        return reading(self.path)
+
+    def ingest(self, inputs: Iterable[str], overrides: Overrides | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES, progress: Callable[[Progress], None] | None = None,
+               tracer: Tracer | None = None) -> IngestReport:
+        """Read, trace and store ``inputs`` (files or folders); documents already stored are passed over."""
+        return ingest(self, inputs, overrides, max_bytes, progress, tracer)
+
+    def add(self, trace: Trace) -> int | None:
+        """Store a document traced elsewhere; its id, or None when the same text is stored already."""
+        return self.writer.call(lambda connection: write_trace(connection, trace, content_hash(trace.document)))
+
+    def figures(self, **filters) -> list[dict]:
+        """Figures, flat, with their document's metadata; filters as :func:`queries.figures`."""
+        with self.reader() as connection:
+            return queries.figures(connection, **filters)
+
+    def documents(self) -> list[dict]:
+        with self.reader() as connection:
+            return queries.documents(connection)
+
+    def get_trace(self, document_id: int) -> dict | None:
+        with self.reader() as connection:
+            return queries.get_trace(connection, document_id)
+
+    def traces(self) -> Iterator[dict]:
+        """Every stored trace as ``Trace.to_dict()`` — what reconciliation reads."""
+        with self.reader() as connection:
+            yield from queries.traces(connection)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _pending(self) -> list[str]:
+        """The migrations this file lacks; also where a file that is no store is found out."""
+        try:
+            with self.reader() as connection:
+                newer = MIGRATIONS.unknown(connection)
+                pending = MIGRATIONS.pending(connection)
+        except sqlite3.OperationalError as exc:  # cannot open it at all
+            raise StoreError(StoreErrors.E301.format(path=self.path, reason=exc)) from exc
+        except sqlite3.DatabaseError as exc:  # "file is not a database"
+            raise StoreError(StoreErrors.E302.format(path=self.path, reason=exc)) from exc
+        if newer:
+            raise StoreError(StoreErrors.E303.format(path=self.path, names=", ".join(newer)))
+        return pending
