@@ -168,11 +168,12 @@ def test_version():
 
 def test_demo_without_its_example(monkeypatch):
     monkeypatch.setattr(cli_main, "EXAMPLE", ("examples", "no-such-example.txt"))
-    result = invoke("demo")
+    result = invoke("demo", "--example")
     assert result.exit_code == 1 and "[E101] the example report is missing" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["trace", "demo", "schema"])
+@pytest.mark.parametrize("command", ["trace", "demo", "schema", "ingest", "query", "sources", "indicators",
+                                     "barometer", "check"])
 def test_every_command_has_help_with_an_example(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0 and "Example" in result.stdout

@@ -98,7 +98,18 @@ def test_one_failing_input_among_real_ones(tmp_path):
 
 
 @pytest.mark.skipif(not files("sourcetrace").joinpath(*EXAMPLE).is_file(), reason="the example report is not there yet")
-def test_demo():
-    result = invoke("demo")
+def test_demo_example():
+    result = invoke("demo", "--example")
     assert result.exit_code == 0, result.output
     assert "Figures (" in result.stdout and "chain " in result.stdout
+
+
+def test_demo_walks_through_ingest_barometer_and_check(tmp_path):
+    db, out = tmp_path / "demo.db", tmp_path / "demo-out"
+    result = invoke("demo", "--db", str(db), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "17 new" in result.stdout and "Contradictions" in result.stdout
+    assert "verdict: ABOVE" in result.stdout and "verdict: WITHIN" in result.stdout
+    assert (out / "barometer.png").stat().st_size > 10_000
+    assert (out / "barometer.html").read_text(encoding="utf-8").count("<script") >= 1
+    assert json.loads((out / "barometer.json").read_text(encoding="utf-8"))["schema"] == "sourcetrace.barometer/1"

@@ -15,6 +15,9 @@ from ..ingest import Overrides, read_inputs
 from ..report import renderer_for
 from .options import input_options, output_options
 from .run import run
+from .registry_commands import register as register_registry_commands
+from .store_commands import register as register_store_commands
+from .reconcile_commands import barometer as barometer_command, check as check_command
 
 EXAMPLE = ("examples", "example-report.txt")
 SCHEMA = ("model", "schemas", "trace-1.json")
@@ -73,24 +76,44 @@ def trace(ctx, inputs, outlet, published, url, max_bytes, format_, output, trace
 EXAMPLE_PUBLISHED = "2026-03-14"
 
 
-@cli.command(short_help="Trace the example report that ships with sourcetrace.")
+@cli.command(short_help="The walk-through: ingest the demo corpus, the barometer, a claim check.")
+@click.option("--example", is_flag=True,
+              help="Only trace the example report (sourcetrace/examples/example-report.txt) and show it.")
+@click.option("--db", type=click.Path(dir_okay=False), default="sourcetrace-demo.db", show_default=True,
+              metavar="PATH", help="The store the walk-through fills (made anew each run).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="sourcetrace-demo", show_default=True,
+              metavar="DIR", help="Where the walk-through writes its charts and JSON.")
 @output_options
 @click.pass_context
-def demo(ctx, format_, output, traceback):
-    """Trace the example report that ships with sourcetrace and show what was found.
+def demo(ctx, example, db, out_dir, format_, output, traceback):
+    """Run the walk-through on the fictional demo corpus that ships with sourcetrace.
+
+    It ingests 17 reports about desertion in the (fictional) Valdorian army into a store, builds
+    the barometer of desertion cases per month — bounds, estimate, echoes, grades, the report that
+    contradicts the rest — draws it as a PNG and an interactive HTML page, and checks two claims
+    against it. Each step is one ordinary command; they are printed as they run.
 
     \b
     Examples:
       sourcetrace demo
-      sourcetrace demo --format html -o demo.html
+      sourcetrace demo --example                       # trace the example report only
+      sourcetrace demo --example --format html -o example.html
     """
+    if example:
+        ctx.exit(_trace_example(format_, output, traceback))
+    from .demo import walk_through
+
+    ctx.exit(walk_through(db, out_dir))
+
+
+def _trace_example(format_, output, traceback) -> int:
     example = files("sourcetrace").joinpath(*EXAMPLE)
     if not example.is_file():
         raise click.ClickException(Errors.E101.format(path="/".join(EXAMPLE)))
     with as_file(example) as path:
         # The example's dateline gives the day, not the year; its publication date is part of it.
         items = read_inputs([str(path)], Overrides(published=EXAMPLE_PUBLISHED))
-        ctx.exit(write_traces(items, format_, output, traceback))
+        return write_traces(items, format_, output, traceback)
 
 
 @cli.command(short_help="Print the JSON Schema of a trace.")
@@ -102,6 +125,12 @@ def schema():
       sourcetrace schema > trace-1.schema.json
     """
     click.echo(files("sourcetrace").joinpath(*SCHEMA).read_text(encoding="utf-8"), nl=False)
+
+
+register_store_commands(cli)  # ingest, query
+register_registry_commands(cli)  # sources, indicators
+cli.add_command(barometer_command)
+cli.add_command(check_command)
 
 
 def write_traces(items, format_: str, output: str, show_traceback: bool) -> int:

@@ -36,6 +36,7 @@ class Observation:
     id: str
     indicator: str
     scope: str | None
+    country: str | None  # registry country code of the scope, else of the document ('xv', 'ua')
     period_start: str | None  # ISO date
     period_end: str | None
     measure: str  # "total" over the period, or "rate" (average per rate_per over the period)
@@ -46,7 +47,8 @@ class Observation:
     bound: str
     document_id: str
     figure_id: str
-    origin: str | None  # registry id of the origin (or record) the chain ends at
+    origin: str | None  # registry id of the party the chain ends at (origin, else derived, record)
+    published: str | None = None  # the reporting document's date: orders revisions and echoes
     chain: list[dict] = field(default_factory=list)  # links with source_id added
     period_inferred: bool = False
     grade: Grade | None = None

@@ -1,0 +1,216 @@
+"""How fast the series estimator is: estimate() on 100 … 100,000 generated reports, one core.
+
+    .venv/bin/python bench/estimator.py [--sizes 100 1000 10000 100000] [--repeats 3]
+
+Reports are drawn from a known monthly series over 48 months (Jan 2022 – Dec 2025) the way
+reporting is shaped: month and year totals, running totals since a few fixed dates (one of them
+24 February 2022, a partial month), totals and rates over windows, per-day rates, rates with no
+period, each worded exact, approximate (rounded), "more than", "almost" or as a range; a share
+of them repeat another report word for word (echoes from independent relays). Two runs: one
+indicator; two leaves and their parent (reports split between the three). A third column adds
+1% far-off reports, so the contradiction search has work to do. Each size is timed ``--repeats``
+times and the fastest kept (other work on the machine can only slow a run down); constraints are
+built before the clock starts and timed apart.
+
+``observe`` (one report from a truth) is shared with tests/reconcile/test_series_properties.py.
+"""
+from __future__ import annotations
+
+import os
+
+# One thread for every numeric library; this must happen before numpy is imported.
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
+    os.environ[_var] = "1"
+
+import argparse  # noqa: E402
+import math  # noqa: E402
+import random  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sourcetrace.reconcile import estimate, to_constraints  # noqa: E402
+from sourcetrace.reconcile import months as cal  # noqa: E402
+
+SEED = 20261124
+FIRST_MONTH = "2022-01"
+MONTHS = 48
+PARENT = "mil.awol_desertion_cases"
+LEAVES = ("mil.awol_cases", "mil.desertion_cases")
+KINDS = ("month_total", "year_total", "cumulative", "window_total", "month_rate", "day_rate", "inferred_rate")
+WORDINGS = ("exact", "approximate", "lower", "upper", "range")
+
+
+# --- one report from a truth -------------------------------------------------------------------
+
+@dataclass
+class Spec:
+    """What a report covers and how it words it; months are indices into the truth."""
+
+    kind: str
+    start: int
+    end: int  # inclusive
+    start_day: int = 1  # a running total may start mid-month ("since 24 February")
+    wording: str = "exact"
+    coarse: bool = True  # approximate: round to the coarsest step that keeps the band, or one finer
+    spread: float = 0.1  # range: how far each end lies from the truth, as a share of it
+
+
+def observe(truth: list[float], first_month: str, spec: Spec, id: str, indicator: str = "x") -> dict:
+    """The observation (a dict with Observation's fields) a report of ``spec`` about ``truth`` makes."""
+    start, end, published, measure, rate_per, period = _period(first_month, spec)
+    total = sum(truth[t] * share for t, share in _shares(first_month, start, end).items())
+    value = total / _length(start, end, rate_per) if measure == "rate" else total
+    reported, bound, low, high = _word(value, spec)
+    return {"id": id, "indicator": indicator, "measure": measure, "rate_per": rate_per,
+            "period_start": period[0], "period_end": period[1], "published": published,
+            "value": reported, "bound": bound, "low": low, "high": high, "origin": None}
+
+
+def _period(first_month: str, spec: Spec):
+    """(start, end, published, measure, rate_per, (period_start, period_end) as the report gives them)."""
+    start = date.fromisoformat(f"{cal.shift(first_month, spec.start)}-{spec.start_day:02d}")
+    end = cal.last_day(cal.shift(first_month, spec.end))
+    published = cal.first_day(cal.shift(first_month, spec.end + 1)).replace(day=10).isoformat()
+    measure, rate_per = {"month_rate": ("rate", "month"), "day_rate": ("rate", "day"),
+                         "inferred_rate": ("rate", "month")}.get(spec.kind, ("total", None))
+    if spec.kind == "inferred_rate":  # no period in the text: the three months before publication
+        return cal.first_day(cal.shift(first_month, spec.end - 2)), end, published, measure, rate_per, (None, None)
+    if spec.kind == "cumulative":  # "since ...": the period runs to the report
+        return start, end, end.isoformat(), measure, rate_per, (start.isoformat(), None)
+    return start, end, published, measure, rate_per, (start.isoformat(), end.isoformat())
+
+
+def _shares(first_month: str, start: date, end: date) -> dict[int, float]:
+    months = {m: t for t, m in enumerate(cal.span(first_month, cal.key(end)))}
+    return {months[m]: days / cal.days_in(m) for m, days in cal.coverage(start, end).items()}
+
+
+def _length(start: date, end: date, rate_per: str) -> float:
+    if rate_per == "day":
+        return (end - start).days + 1
+    return sum(days / cal.days_in(m) for m, days in cal.coverage(start, end).items())
+
+
+def _word(value: float, spec: Spec) -> tuple[float | None, str, float | None, float | None]:
+    """(value, bound, low, high) as the report words the true ``value``."""
+    if spec.wording == "approximate" and _step(value, 4, spec.coarse):
+        step = _step(value, 4, spec.coarse)
+        return round(value / step) * step, "approximate", None, None
+    if spec.wording == "lower" and _step(value, 4, True):
+        step = _step(value, 4, True)
+        return math.floor(value / step) * step, "lower", None, None
+    if spec.wording == "upper" and _step(value, 10, True):
+        step = _step(value, 10, True)
+        return math.ceil(value / step) * step, "upper", None, None
+    if spec.wording == "range":
+        low, high = value * (1 - spec.spread), value * (1 + spec.spread) + 1
+        return None, "range", math.floor(low), math.ceil(high)
+    return value, "exact", None, None
+
+
+def _step(value: float, times: int, coarse: bool) -> float:
+    """A 1–2.5–5 step that fits ``times`` times into ``value`` (the coarsest, or the next finer)."""
+    steps = [m * 10.0 ** e for e in range(7, -3, -1) for m in (5.0, 2.5, 1.0) if times * m * 10.0 ** e <= value]
+    if not steps:
+        return 0.0
+    return steps[0] if coarse or len(steps) == 1 else steps[1]
+
+
+# --- many reports ------------------------------------------------------------------------------
+
+def truth_series(rng: random.Random, months: int = MONTHS) -> list[float]:
+    """A trend with seasonality and noise, never below zero (cases registered per month)."""
+    level = rng.uniform(2_000, 8_000)
+    trend = rng.uniform(-50, 300)
+    return [max(0.0, round(level + trend * t + 800 * math.sin(t / 2) + rng.gauss(0, 400))) for t in range(months)]
+
+
+def random_spec(rng: random.Random, months: int) -> Spec:
+    kind = rng.choice(KINDS)
+    end = rng.randrange(months)
+    start = {"month_total": end, "year_total": (end // 12) * 12, "inferred_rate": max(0, end - 2)}.get(kind)
+    if start is None:
+        start = rng.choice([0, 1, 12]) if kind == "cumulative" else rng.randrange(end + 1)
+    if kind == "year_total":
+        end = min(start + 11, months - 1)
+    if kind == "inferred_rate" and end < 2:
+        kind = "month_rate"
+    start_day = 24 if kind == "cumulative" and start == 1 else 1
+    return Spec(kind, min(start, end), end, start_day, rng.choice(WORDINGS), rng.random() < 0.7,
+                rng.choice([0.05, 0.1, 0.2]))
+
+
+def reports(rng: random.Random, n: int, truths: dict[str, list[float]], far_off: float = 0.0) -> list[dict]:
+    """``n`` reports about the indicators in ``truths``; a fifth repeat an earlier one (echoes)."""
+    out: list[dict] = []
+    indicators = list(truths)
+    while len(out) < n:
+        if out and rng.random() < 0.2:
+            out.append({**rng.choice(out), "id": f"r{len(out)}"})
+            continue
+        indicator = rng.choice(indicators)
+        report = observe(truths[indicator], FIRST_MONTH, random_spec(rng, MONTHS), f"r{len(out)}", indicator)
+        if rng.random() < far_off:
+            report = {**report, "bound": "exact", "value": 5 * (report["value"] or report["high"]) + 5_000}
+        out.append(report)
+    return out
+
+
+def truths_for(rng: random.Random, parent: bool) -> dict[str, list[float]]:
+    if not parent:
+        return {"mil.awol_cases": truth_series(rng)}
+    leaves = {leaf: truth_series(rng) for leaf in LEAVES}
+    return {**leaves, PARENT: [a + b for a, b in zip(*leaves.values())]}
+
+
+# --- timing ------------------------------------------------------------------------------------
+
+def time_one(n: int, parent: bool, far_off: float, repeats: int) -> tuple[float, float, int]:
+    """(fastest estimate() seconds, constraint-building seconds, contradictions found)."""
+    rng = random.Random(SEED + n)
+    observations = reports(rng, n, truths_for(rng, parent), far_off)
+    started = time.perf_counter()
+    constraints, _ = to_constraints(observations)
+    building = time.perf_counter() - started
+    relations = {PARENT: list(LEAVES)} if parent else None
+    best, found = math.inf, 0
+    for _ in range(repeats):
+        started = time.perf_counter()
+        result = estimate(constraints, relations=relations)
+        best = min(best, time.perf_counter() - started)
+        found = len(result.contradictions)
+    return best, building, found
+
+
+def table(sizes: list[int], repeats: int) -> str:
+    runs = [("one indicator", False, 0.0), ("two leaves + parent", True, 0.0),
+            ("two leaves + parent, 1% far off", True, 0.01)]
+    lines = ["| reports | " + " | ".join(f"{name} s" for name, _, _ in runs) + " | building constraints s | contradictions found (1% far off) |",
+             "|---:|" + "---:|" * (len(runs) + 2)]
+    for n in sizes:
+        timed = [time_one(n, parent, far_off, repeats) for _, parent, far_off in runs]
+        cells = " | ".join(f"{seconds:.3f}" for seconds, _, _ in timed)
+        lines.append(f"| {n:,} | {cells} | {timed[0][1]:.3f} | {timed[-1][2]:,} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000, 10_000, 100_000])
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    print(f"48 months ({FIRST_MONTH} to {cal.shift(FIRST_MONTH, MONTHS - 1)}); fastest of {args.repeats}; "
+          f"estimate() only, building constraints timed apart.\n")
+    print(table(args.sizes, args.repeats))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""The unknowns (leaf indicators × months) and the rows constraints collapse into.
+
+Ten thousand reports of one indicator over four years ask only a few hundred distinct questions:
+"how many in 2024", "how many from 24 Feb 2022 to July 2025". Constraints whose rows are equal
+after scaling (same leaves, same month weights up to a factor; ``constraints.normalised``) form one
+``Group``; within it, reports that allow the same interval form one ``Member`` whose weight is the
+sum of theirs (echoes were merged upstream, so agreeing reports here are independent and their
+agreement counts). The linear programs then work on groups and members, not on reports.
+"""
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import months as cal
+from .constraints import Constraint, normalised
+
+
+@dataclass
+class Layout:
+    """Column ``i * len(months) + t`` is leaf ``leaves[i]`` in month ``months[t]``."""
+
+    leaves: list[str]
+    months: list[str]
+
+    def __post_init__(self):
+        self._leaf = {leaf: i for i, leaf in enumerate(self.leaves)}
+        self._month = {month: t for t, month in enumerate(self.months)}
+
+    @property
+    def size(self) -> int:
+        return len(self.leaves) * len(self.months)
+
+    def column(self, leaf: str, month: str) -> int:
+        return self._leaf[leaf] * len(self.months) + self._month[month]
+
+    def row(self, leaves: Iterable[str], weights: Iterable[tuple[str, float]]) -> tuple[np.ndarray, np.ndarray]:
+        """Columns and coefficients of Σ over ``leaves`` of Σ_t weight_t · m[leaf, t]."""
+        months, values = self.months_of(weights)
+        starts = [self._leaf[leaf] * len(self.months) for leaf in leaves]
+        return np.concatenate([start + months for start in starts]), np.concatenate([values] * len(starts))
+
+    def months_of(self, weights: Iterable[tuple[str, float]]) -> tuple[np.ndarray, np.ndarray]:
+        """Month indices and weights of a normalised row."""
+        months = np.array([self._month[m] for m, _ in weights], dtype=np.int64)
+        return months, np.array([w for _, w in weights], dtype=float)
+
+
+@dataclass
+class Member:
+    low: float  # in the group's normalised units
+    high: float  # math.inf when unbounded
+    weight: float
+    reports: list[tuple[Constraint, float]] = field(default_factory=list)  # with each one's scale factor
+
+    def ids(self) -> list[str]:
+        return [c.obs_id for c, _ in self.reports]
+
+
+@dataclass
+class Group:
+    leaves: tuple[str, ...]
+    row: tuple[tuple[str, float], ...]  # normalised month weights, the largest 1
+    members: list[Member]
+    scale: float  # a typical value of the row: slack is measured against it
+    columns: np.ndarray
+    values: np.ndarray
+
+
+def leaves_of(indicator: str, relations: Mapping[str, list[str]], seen: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The leaf indicators whose sum ``indicator`` is (itself, when it has no children)."""
+    if indicator in seen:
+        raise ValueError(f"indicator relations loop: {' → '.join(seen + (indicator,))}")
+    children = relations.get(indicator)
+    if not children:
+        return (indicator,)
+    return tuple(sorted({leaf for child in children for leaf in leaves_of(child, relations, seen + (indicator,))}))
+
+
+def layout_for(constraints: list[Constraint], months: Iterable[str] | None,
+               relations: Mapping[str, list[str]]) -> Layout:
+    """Leaves the constraints name; months from the earliest to the latest that is touched or asked for."""
+    leaves = sorted({leaf for i in {c.indicator for c in constraints} for leaf in leaves_of(i, relations)})
+    periods = {id(c.months): c.months for c in constraints}.values()  # reports share period dicts
+    touched = {m for period in periods for m in period} | set(months or ())
+    if not touched:
+        return Layout(leaves, [])
+    return Layout(leaves, cal.span(min(touched), max(touched)))
+
+
+def collapse(constraints: list[Constraint], layout: Layout, relations: Mapping[str, list[str]]) -> list[Group]:
+    """One group per distinct row, one member per distinct interval in it."""
+    rows = _Rows()
+    leaves = {i: leaves_of(i, relations) for i in {c.indicator for c in constraints}}
+    groups: dict[tuple, dict[tuple, Member]] = {}
+    for c in constraints:
+        row, factor = rows.number(c)
+        low, high = c.low / factor, math.inf if c.high is None else c.high / factor
+        # Rounded so that a rate and a total of the same period meet despite float noise.
+        interval = (low, high) if factor == 1.0 else (round(low, 9), round(high, 9))
+        members = groups.setdefault((leaves[c.indicator], row), {})
+        member = members.get(interval)
+        if member is None:
+            member = members[interval] = Member(low, high, 0.0)
+        member.weight += c.weight
+        member.reports.append((c, factor))
+    months = [layout.months_of(row) for row in rows.rows]  # each distinct row once, whatever its leaves
+    return [_group(key, rows.rows[row], months[row], list(members.values()), layout)
+            for (key, row), members in groups.items()]
+
+
+class _Rows:
+    """Numbers the distinct normalised rows. Reports that share a period usually share its months dict
+    (``to_constraints`` makes them so), and a row is a long tuple whose hash Python does not keep, so
+    looking up by the dict's identity first, then by a small number, keeps collapsing linear and cheap."""
+
+    def __init__(self):
+        self.rows: list[tuple] = []
+        self._numbers: dict[tuple, int] = {}
+        self._by_dict: dict[int, tuple[int, float]] = {}
+
+    def number(self, c: Constraint) -> tuple[int, float]:
+        known = self._by_dict.get(id(c.months))
+        if known is None:
+            row, factor = normalised(c)
+            if row not in self._numbers:
+                self._numbers[row] = len(self.rows)
+                self.rows.append(row)
+            known = self._by_dict[id(c.months)] = (self._numbers[row], factor)
+        return known
+
+
+def _group(leaves, row, months: tuple[np.ndarray, np.ndarray], members: list[Member], layout: Layout) -> Group:
+    starts = [layout.column(leaf, layout.months[0]) for leaf in leaves]
+    columns = np.concatenate([start + months[0] for start in starts])
+    return Group(leaves, row, members, _scale(members), columns, np.concatenate([months[1]] * len(starts)))
+
+
+def _scale(members: list[Member]) -> float:
+    """The median of the reports' centres: one far-off report does not change what 'large' means."""
+    if len(members) == 1:
+        return max(1.0, _centre(members[0]))
+    return max(1.0, statistics.median([_centre(m) for m in members for _ in m.reports]))
+
+
+def _centre(member: Member) -> float:
+    return member.low if math.isinf(member.high) else (member.low + member.high) / 2

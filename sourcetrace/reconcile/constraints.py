@@ -1,0 +1,279 @@
+"""Observations become linear constraints on monthly counts: ``low ≤ Σ months[t] · m[t] ≤ high``.
+
+The unknowns are the counts ``m[t] ≥ 0`` of an indicator in each month ``t`` ('YYYY-MM'). What a
+report says fixes two things (shared/design/RECONCILE.md §1):
+
+Which months it weighs (``weights``)
+    A total over a period weighs each month by the share of its days the period covers: "since 24
+    February 2022" gives February 2022 the weight 5/28. A rate is an average: the period's total
+    divided by its length, in the rate's unit — per month: each month ``fraction / Σ fractions``
+    (1/|P| for whole months); per day: ``fraction / days covered``, so a per-day rate over one month
+    reads as the month's count divided by its days; per week ``7 · fraction / days``; per year
+    ``12 · fraction / Σ fractions``. Counts are taken as spread evenly within a month.
+
+Which values it allows (``interval``)
+    exact → ``v ± tolerance·v`` (0.5% by default: typos and late corrections are not contradictions);
+    approximate → ``v ±`` half its rounding step (``rounding_step``), never narrower than exact;
+    lower bound ("more than v") → ``[v, ∞)``; upper bound ("almost/up to v") → ``[0.9 v, v]``;
+    range → ``[low, high]``.
+
+A report with no period: a rate is read over the ``window`` whole months before the publication
+month and marked ``period_inferred`` (its weight cut to a quarter); a period with a start and no
+end runs to the publication date ("since February 2022" in a report of 14 August 2025). A total
+with no start cannot be placed and is skipped with the reason (``Unplaceable``).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import numpy as np
+
+from . import months as cal
+
+EXACT_TOLERANCE = 0.005
+UPPER_BOUND_FLOOR = 0.9  # "almost 290,000": near v, not anywhere below it
+INFERRED_WINDOW = 3  # months before publication a rate with no period is read over
+INFERRED_PERIOD_FACTOR = 0.25
+# Reliability (Admiralty A-F) → weight in the contradiction search: a prosecutor's register
+# outweighs an anonymous relay. F "cannot be judged" counts as an ungraded report.
+RELIABILITY_WEIGHTS = {"A": 4.0, "B": 3.0, "C": 2.0, "D": 1.0, "E": 0.5, "F": 1.0}
+RATE_UNITS = ("day", "week", "month", "year")
+
+
+class Unplaceable(ValueError):
+    """The report cannot be tied to months (no period where one is needed, unknown measure)."""
+
+
+@dataclass
+class Constraint:
+    obs_id: str
+    indicator: str
+    months: dict[str, float]  # 'YYYY-MM' → weight
+    low: float
+    high: float | None  # None: no upper bound
+    weight: float = 1.0
+    origin: str | None = None
+    published: str | None = None  # ISO date; orders revisions
+    period_start: str | None = None
+    period_end: str | None = None
+    period_inferred: bool = False
+    reading: str = ""  # how the interval was read: "about 20,000 → ±2,500 (rounded to 5,000)"
+    superseded_by: str | None = None  # obs_id of a later revision; the estimator leaves it out
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Skipped:
+    obs_id: str
+    reason: str
+
+
+# --- intervals from the wording ------------------------------------------------------------------
+
+def rounding_step(value: float) -> float:
+    """The coarsest step of the 1–2.5–5 ladder that ``value`` is a multiple of at least four times.
+
+    20,000 → 5,000 (not 10,000: "about 20,000" is 17,500–22,500, not 15,000–25,000); 15,000 →
+    2,500; 10,000 → 2,500; 17,800 → 100; 250 → 50; 17,805 → 5; 0 → 0. Asking for four multiples
+    caps the band at ±12.5% of the value; the ladder's 2.5 keeps round thousands from being read
+    as precise to the unit.
+    """
+    if value <= 0:
+        return 0.0
+    for exponent in range(math.floor(math.log10(value)), -4, -1):
+        for mantissa in (5.0, 2.5, 1.0):
+            step = mantissa * 10.0 ** exponent
+            if 4 * step <= value and _is_multiple(value, step):
+                return step
+    return 0.0
+
+
+def _is_multiple(value: float, step: float) -> bool:
+    ratio = value / step
+    return abs(ratio - round(ratio)) <= 1e-9 * max(1.0, ratio)
+
+
+def interval(value: float | None, bound: str, low: float | None = None, high: float | None = None,
+             tolerance: float = EXACT_TOLERANCE) -> tuple[float, float | None, str]:
+    """``(low, high, reading)`` the wording allows; ``high`` None is unbounded. Never below zero."""
+    if bound == "range" or value is None:
+        return _range(low, high)
+    if bound == "exact":
+        half = tolerance * value
+        return max(0.0, value - half), value + half, f"exact {value:,g} ±{tolerance:.1%}"
+    if bound == "approximate":
+        return _approximate(value, tolerance)
+    if bound == "lower":
+        return value, None, f"more than {value:,g} → [{value:,g}, ∞)"
+    if bound == "upper":
+        return UPPER_BOUND_FLOOR * value, value, f"up to {value:,g} → [{UPPER_BOUND_FLOOR:g}·v, v]"
+    raise Unplaceable(f"unknown bound {bound!r}")
+
+
+def _range(low: float | None, high: float | None) -> tuple[float, float | None, str]:
+    if low is None and high is None:
+        raise Unplaceable("no value and no range")
+    low = max(0.0, low or 0.0)
+    if high is not None and high < low:
+        low, high = high, low  # "between 5,000 and 3,000" means the same as the other way round
+    return low, high, f"range [{low:,g}, {'∞' if high is None else f'{high:,g}'}]"
+
+
+def _approximate(value: float, tolerance: float) -> tuple[float, float, str]:
+    step = rounding_step(value)
+    half = max(step / 2, tolerance * value)
+    why = f"rounded to {step:,g}" if step / 2 >= tolerance * value else f"at least ±{tolerance:.1%}"
+    return max(0.0, value - half), value + half, f"about {value:,g} → ±{half:,g} ({why})"
+
+
+# --- months from the period --------------------------------------------------------------------
+
+def weights(start: date, end: date, measure: str, rate_per: str | None) -> dict[str, float]:
+    """Each month's weight for a total or an average rate over [start, end] (module docstring)."""
+    days = cal.coverage(start, end)
+    fractions = {month: covered / cal.days_in(month) for month, covered in days.items()}
+    if measure == "total":
+        return fractions
+    if measure != "rate" or rate_per not in RATE_UNITS:
+        raise Unplaceable(f"measure {measure!r} per {rate_per!r} is neither a total nor a rate per day/week/month/year")
+    length = {"month": sum(fractions.values()), "year": sum(fractions.values()) / 12,
+              "day": sum(days.values()), "week": sum(days.values()) / 7}[rate_per]
+    return {month: fraction / length for month, fraction in fractions.items()}
+
+
+def _period(f: Mapping, window: int) -> tuple[date, date, bool]:
+    """(start, end, inferred) of the period a report's fields ``f`` cover."""
+    start, end, published = f.get("period_start"), f.get("period_end"), f.get("published")
+    if start:
+        if not end and not published:
+            raise Unplaceable("a period with a start, no end and no publication date")
+        return cal.first_day(start), cal.last_day(end or published), bool(f.get("period_inferred"))
+    if f.get("measure") != "rate":
+        raise Unplaceable("a total with no start date cannot be placed in months")
+    if end:  # the window ends on the day the report names
+        last = cal.last_day(end)
+        return cal.first_day(cal.shift(cal.key(last), 1 - window)), last, True
+    if not published:
+        raise Unplaceable("a rate with no period and no publication date")
+    first, last = cal.trailing(cal.first_day(published), window)
+    return first, last, True
+
+
+# --- observations ------------------------------------------------------------------------------
+
+def to_constraint(obs, *, tolerance: float = EXACT_TOLERANCE, window: int = INFERRED_WINDOW) -> Constraint:
+    """One observation (an ``Observation`` or a dict with its fields) as a constraint.
+
+    Raises ``Unplaceable`` when the report cannot be tied to months.
+    """
+    return _constraint(obs, tolerance, window, {})
+
+
+def to_constraints(observations: Iterable, *, tolerance: float = EXACT_TOLERANCE,
+                   window: int = INFERRED_WINDOW) -> tuple[list[Constraint], list[Skipped]]:
+    """Every observation that can be placed, and the reasons the others could not.
+
+    Reports of the same period share one months dict (the estimator collapses them faster); treat
+    ``Constraint.months`` as read-only.
+    """
+    placed, skipped, periods = [], [], {}
+    for obs in observations:
+        try:
+            placed.append(_constraint(obs, tolerance, window, periods))
+        except Unplaceable as why:
+            skipped.append(Skipped(_fields(obs).get("id"), str(why)))
+    return placed, skipped
+
+
+def _constraint(obs, tolerance: float, window: int, periods: dict) -> Constraint:
+    f = _fields(obs)
+    if not f.get("indicator"):
+        raise Unplaceable("no indicator")
+    low, high, reading = interval(f.get("value"), f.get("bound") or "exact", f.get("low"), f.get("high"), tolerance)
+    start, end, inferred, months = _months(f, window, periods)
+    return Constraint(
+        obs_id=f.get("id"), indicator=f["indicator"], months=months, low=low, high=high,
+        weight=_weight(f, inferred), origin=f.get("origin"), published=f.get("published"),
+        period_start=start, period_end=end, period_inferred=inferred, reading=reading)
+
+
+def _months(f: Mapping, window: int, periods: dict) -> tuple[str, str, bool, dict[str, float]]:
+    """(start, end, inferred, weights), worked out once per distinct way of stating a period."""
+    measure, end = f.get("measure") or "total", f.get("period_end")
+    key = (f.get("period_start"), end, None if end else f.get("published"), measure, f.get("rate_per"),
+           bool(f.get("period_inferred")))
+    if key not in periods:
+        start, last, inferred = _period(f, window)
+        periods[key] = (start.isoformat(), last.isoformat(), inferred, weights(start, last, measure, f.get("rate_per")))
+    return periods[key]
+
+
+def _weight(f: Mapping, inferred: bool) -> float:
+    grade = f.get("grade")
+    reliability = _fields(grade).get("reliability") if grade is not None else None
+    base = RELIABILITY_WEIGHTS.get(reliability, 1.0)
+    return base * (INFERRED_PERIOD_FACTOR if inferred else 1.0)
+
+
+def _fields(record) -> Mapping:
+    """A dict, or a record's attributes read as one (``Observation``, ``Grade``)."""
+    if isinstance(record, dict) or isinstance(record, Mapping):  # dict first: the ABC check is slow
+        return record
+    return vars(record) if hasattr(record, "__dict__") else {}
+
+
+# --- rows: what makes two constraints the same question -----------------------------------------
+
+def normalised(constraint: Constraint) -> tuple[tuple[tuple[str, float], ...], float]:
+    """(months weights scaled so the largest is 1, the scale factor).
+
+    A rate per month over Jan–Apr (weights 1/4) and a total over Jan–Apr (weights 1) ask the same
+    question at different scales; dividing by the largest weight makes their rows equal, so they
+    collapse together. Weights are rounded to 12 digits so that float noise does not split them.
+    """
+    months = sorted(m for m, w in constraint.months.items() if w > 0)
+    weights = np.fromiter((constraint.months[m] for m in months), dtype=float, count=len(months))
+    factor = float(weights.max())
+    return tuple(zip(months, np.round(weights / factor, 12).tolist())), factor
+
+
+# --- revisions ---------------------------------------------------------------------------------
+
+def mark_revisions(constraints: Iterable[Constraint]) -> list[Constraint]:
+    """Mark earlier reports superseded where the same origin restated the same period differently.
+
+    A register's count for a period grows as late cases are entered, so the same origin giving two
+    values for the same indicator and months is a revision, not a contradiction: the latest
+    (by ``published``; undated reports count as earliest; ties keep input order) stands and every
+    earlier one gets ``superseded_by`` its id. The same value restated is no revision. Reports with
+    no origin are never revisions. Returns new constraints; the estimator leaves superseded ones
+    out and lists them. A caller that knows better may set ``superseded_by`` itself.
+    """
+    constraints = list(constraints)
+    rows: dict[int, tuple] = {}  # normalise each months dict once
+    keys = [None if c.origin is None else (c.origin, c.indicator, _row_of(c, rows)) for c in constraints]
+    latest: dict[tuple, int] = {}
+    for index, (c, k) in enumerate(zip(constraints, keys)):
+        if k is not None and (k not in latest or (c.published or "") >= (constraints[latest[k]].published or "")):
+            latest[k] = index
+    return [c if k is None else _superseded(c, constraints[latest[k]], rows) for c, k in zip(constraints, keys)]
+
+
+def _row_of(c: Constraint, rows: dict[int, tuple]) -> tuple:
+    if id(c.months) not in rows:
+        rows[id(c.months)] = normalised(c)
+    return rows[id(c.months)][0]
+
+
+def _superseded(c: Constraint, last: Constraint, rows: dict[int, tuple]) -> Constraint:
+    restated = _scaled_interval(last, rows) == _scaled_interval(c, rows)  # the same value again is no revision
+    return c if last is c or restated else replace(c, superseded_by=last.obs_id)
+
+
+def _scaled_interval(c: Constraint, rows: dict[int, tuple]) -> tuple[float, float | None]:
+    _row_of(c, rows)
+    factor = rows[id(c.months)][1]
+    return round(c.low / factor, 9), None if c.high is None else round(c.high / factor, 9)

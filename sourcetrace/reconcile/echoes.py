@@ -1,0 +1,118 @@
+"""Collapse echoes: reports that repeat the same original figure become one observation.
+
+Two observations are the same figure when their chains end at the same origin, they count the
+same indicator (or one is the other's parent: an outlet calling AWOL-plus-desertion 'desertion'),
+and they state the same quantity — equal within rounding — for the same period, or one of them
+dropped the period. The earliest, most precise report is the original; the others are its echoes,
+each with what changed on the way: rounded, re-labelled, period dropped, turned into a rate.
+"""
+from __future__ import annotations
+
+from ..model.observation import Echo, Observation
+from .constraints import rounding_step
+
+
+def collapse_echoes(observations: list[Observation], documents: dict[str, dict],
+                    related=lambda a, b: a == b) -> list[Observation]:
+    """Originals, each with ``echoes`` filled in. ``documents`` maps document id → document dict
+    (outlet, published, text); ``related(a, b)`` says two indicators may name the same count."""
+    originals: list[Observation] = []
+    for obs in sorted(observations, key=lambda o: _precedence(o, documents)):
+        candidates = [o for o in originals if _same_figure(o, obs, related)]
+        # The closest: same label first, then the nearest number.
+        original = min(candidates, key=lambda o: (o.indicator != obs.indicator, abs((o.value or 0) - (obs.value or 0))),
+                       default=None)
+        if original is None or original.origin is None:
+            originals.append(obs)
+        else:
+            original.echoes.append(_echo(original, obs, documents))
+    return originals
+
+
+def _precedence(obs: Observation, documents: dict) -> tuple:
+    """Earlier first; on the same day the more precise wording and the shorter chain first."""
+    published = documents.get(obs.document_id, {}).get("published") or "9999-99-99"
+    return (published, obs.bound != "exact", len(obs.chain), obs.id)
+
+
+def _same_figure(a: Observation, b: Observation, related) -> bool:
+    if a.origin is None or a.origin != b.origin or not related(a.indicator, b.indicator):
+        return False
+    if _turned_into_rate(a, b):
+        return True
+    if a.measure != b.measure or (a.rate_per or None) != (b.rate_per or None):
+        return False
+    if a.period_start and b.period_start and (a.period_start[:7], (a.period_end or "")[:7]) != (
+            b.period_start[:7], (b.period_end or "")[:7]):
+        return False
+    return _same_number(a, b)
+
+
+def _same_number(a: Observation, b: Observation) -> bool:
+    """Equal, or one is the other rounded: 41,760 → 'about 42,000' or '40,000'. Two different
+    exact numbers (9,810 and 9,870) are a revision or a mistake, not an echo."""
+    if a.value is None or b.value is None:
+        return False
+    if a.value == b.value:
+        return True
+    precise, rounded = sorted((a.value, b.value), key=rounding_step)
+    step = rounding_step(rounded)
+    return step > 0 and rounding_step(precise) < step and abs(precise - rounded) <= step
+
+
+def _turned_into_rate(total: Observation, rate: Observation) -> bool:
+    """'41,760 since February 2023' re-told as 'about 1,100 a month': total / months ≈ rate."""
+    if total.measure != "total" or rate.measure != "rate" or rate.rate_per != "month":
+        return False
+    if rate.period_start and (total.period_start or "")[:7] != rate.period_start[:7]:
+        return False  # a rate over other months is another figure
+    months = _months(total.period_start, total.period_end)
+    return bool(months) and months > 1 and _close(total.value / months if total.value else None, rate.value, tolerance=0.15)
+
+
+def _months(start: str | None, end: str | None) -> int | None:
+    if not start or not end:
+        return None
+    ys, ms = int(start[:4]), int(start[5:7])
+    ye, me = int(end[:4]), int(end[5:7])
+    return (ye - ys) * 12 + (me - ms) + 1
+
+
+def _close(a: float | None, b: float | None, tolerance: float = 0.06) -> bool:
+    """Equal within rounding: 41,760 and 'about 42,000' are the same figure; 41,760 and 45,000 not."""
+    if a is None or b is None:
+        return False
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
+def _echo(original: Observation, obs: Observation, documents: dict) -> Echo:
+    doc = documents.get(obs.document_id, {})
+    return Echo(document_id=obs.document_id, figure_id=obs.figure_id, outlet=doc.get("outlet"),
+                published=doc.get("published"), text=_figure_text(obs, doc),
+                changes=_changes(original, obs))
+
+
+def _changes(original: Observation, echo: Observation) -> list[str]:
+    changes = []
+    if original.measure != echo.measure:
+        pass  # a total re-told as a rate: the numbers differ by design, see below
+    elif original.value is not None and echo.value is not None and original.value != echo.value:
+        changes.append(f"rounded ({original.value:,.0f} → {echo.value:,.0f})")
+    elif original.bound == "exact" and echo.bound != "exact":
+        changes.append(f"made {echo.bound}")
+    if original.indicator != echo.indicator:
+        changes.append(f"re-labelled ({original.indicator} → {echo.indicator})")
+    if original.period_start and not echo.period_start:
+        changes.append("period dropped")
+    if original.measure == "total" and echo.measure == "rate":
+        changes.append(f"turned into a rate per {echo.rate_per}")
+    if len(echo.chain) > len(original.chain):
+        changes.append("passed through more hands")
+    return changes or ["repeated as it was"]
+
+
+def _figure_text(obs: Observation, doc: dict) -> str:
+    for figure in doc.get("figures", []):
+        if figure["id"] == obs.figure_id:
+            return figure["text"]
+    return obs.figure_id

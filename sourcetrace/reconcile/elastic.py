@@ -1,0 +1,226 @@
+"""Which reports cannot all hold: the elastic program (shared/design/RECONCILE.md §3).
+
+Every distinct interval ``k`` of a group ``g`` gets two slacks, ``L_k ≤ y_g + a_k − b_k ≤ U_k``,
+where ``y_g = row_g · m`` and ``m ≥ 0``; the program minimises ``Σ weight_k · (a_k + b_k) / scale_g``.
+When the reports agree the optimum is zero. Otherwise the cheapest way to make them agree moves
+the fewest, least weighty reports by the least (relative to the typical size of their row): those
+left with slack are the contradicted ones. Because slack is measured against the row's median
+report, a far-off report does not make itself look small, and two reports that agree outvote one
+that does not.
+
+What a contradicted report conflicts with comes from the same solution: the standing reports of
+its own row whose intervals are disjoint from its own, then the standing reports that share a
+month with it and whose rows carry a non-zero dual price — those that, loosened, would let it give
+way less — the highest priced first. Only the first ``MAX_PARTNERS`` are named (a far-off running
+total can collide with every monthly report under it); ``conflicts_total`` says how many there were.
+When the prices are degenerate (all zero), the standing reports sharing a month that sit at an end
+of their interval are named instead.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from .collapse import Group, Layout, Member
+from .lp import LazyRows, Model, minimise_lazily
+
+SLACK_TOLERANCE = 1e-6  # relative to the row's scale: below this a report is taken as holding
+DUAL_TOLERANCE = 1e-9
+MAX_PARTNERS = 12
+DAMPING = 0.01  # second solve: a report that gave way by s (relative) costs DAMPING / (s + DAMPING) as much
+DAMPING_FLOOR = 1e-3  # ... but never under a thousandth: prices far below the solver's tolerances are noise
+
+
+@dataclass
+class Contradiction:
+    obs_id: str
+    indicator: str
+    low: float  # what the report allows, in its own units
+    high: float | None
+    nearest: float  # the value of its row the standing reports settled on, in its own units
+    off_by: float  # distance from its interval to ``nearest``
+    relative: float  # ``off_by`` as a share of the row's typical value
+    side: str  # "above": it says more than the others allow; "below": less
+    conflicts_with: list[str] = field(default_factory=list)  # strongest first, at most MAX_PARTNERS
+    conflicts_total: int = 0
+
+
+@dataclass
+class Elastic:
+    contradictions: list[Contradiction]
+    contradicted: set[str]  # obs ids
+    values: np.ndarray  # each group's row value at the solution, in normalised units
+
+
+def find_contradictions(layout: Layout, groups: list[Group], backend: str | None = None) -> Elastic:
+    if not groups:
+        return Elastic([], set(), np.zeros(0))
+    program = _ElasticProgram(layout, groups, backend)
+    solution = program.solve()
+    if program.reweight(solution):
+        solution = program.solve()
+    return _read(program, solution)
+
+
+class _ElasticProgram:
+    """Columns m first; a group joins with its y column, one row ``row · m − y = 0`` and, per member,
+    the slack columns ``a``, ``b`` and the row ``L ≤ y + a − b ≤ U``.
+
+    Groups wait in a pool as the row ``row · m`` within the intersection of their members' intervals:
+    while a solution keeps it there no member needs slack, so the group need not be in the model. A
+    group whose members do not intersect is broken by every solution and joins in the first round.
+
+    Ties: a far-off report pulls its row with the same price per unit as a near one resists, so the
+    first optimum may also bend a near report by a hair where that costs the same (a report saying
+    "almost 1" next to one saying "about 1" and a far-off 1,000 on the same month). A second solve
+    re-prices every report that gave way by ``DAMPING / (relative slack + DAMPING)`` — the classic
+    reweighting towards fewest reports changed — so a report that gave way a hair is dear to move
+    again and the far-off one is cheap: the hair goes back where it was.
+    """
+
+    def __init__(self, layout: Layout, groups: list[Group], backend: str | None):
+        self.groups, self.n = groups, layout.size
+        self.model = Model(backend)
+        self.model.add_columns(layout.size)
+        self.costs: list[float] = [0.0] * layout.size
+        self.pool = LazyRows(_rows(groups, layout.size), [max(m.low for m in g.members) for g in groups],
+                             [min(m.high for m in g.members) for g in groups], [g.scale for g in groups])
+        self.reference = float(np.median([g.scale for g in groups]))  # keeps costs near 1 for the solver
+        self.y: dict[int, int] = {}  # group → its y column
+        self.slack: dict[tuple[int, int], tuple[int, int, int]] = {}  # member → (a column, b column, row)
+        self.damping: dict[tuple[int, int], float] = {}  # members re-priced after the first solve
+
+    def solve(self):
+        solution = minimise_lazily(self.model, self.pool, self.add)
+        if solution.status != "optimal":
+            raise RuntimeError(f"the elastic program did not solve ({solution.status})")
+        return solution
+
+    def reweight(self, solution) -> bool:
+        """Re-price the members that gave way; False when none did (nothing to re-solve)."""
+        for (g, j), (a, b, _) in self.slack.items():
+            relative = (solution.x[a] + solution.x[b]) / self.groups[g].scale
+            if relative > SLACK_TOLERANCE:
+                self.damping[g, j] = max(DAMPING / (relative + DAMPING), DAMPING_FLOOR)
+        for (g, j), (a, b, _) in self.slack.items():
+            self.costs[a] = self.costs[b] = self._cost(g, j)
+        if self.damping:
+            self.model.set_costs(self.costs)
+        return bool(self.damping)
+
+    def _cost(self, g: int, j: int) -> float:
+        member = self.groups[g].members[j]
+        return member.weight * self.reference / self.groups[g].scale * self.damping.get((g, j), 1.0)
+
+    def add(self, indices: np.ndarray) -> None:
+        """Bring groups into the model: their y columns and rows first, then their members'."""
+        groups = [int(g) for g in indices]
+        ys = self.model.add_columns(len(groups))
+        self.costs += [0.0] * len(groups)
+        self.y.update(zip(groups, ys.tolist()))
+        rows = self.pool.matrix[groups]
+        with_y = sp.hstack([sp.csr_matrix((rows.data, rows.indices, rows.indptr), shape=(len(groups), self.n)),
+                            sp.csr_matrix((len(groups), self.model.columns - self.n))]).tolil()
+        for i, y in enumerate(ys):
+            with_y[i, y] = -1.0
+        self.model.add_rows(with_y.tocsr(), np.zeros(len(groups)), np.zeros(len(groups)))
+        self._add_members(groups)
+
+    def _add_members(self, groups: list[int]) -> None:
+        """Per member, slacks ``a`` and ``b`` (fixed at zero where never needed) and ``L ≤ y + a − b ≤ U``."""
+        members = [(g, j, m) for g in groups for j, m in enumerate(self.groups[g].members)]
+        cost = [self._cost(g, j) for g, j, _ in members]
+        a = self.model.add_columns(len(members), upper=[0.0 if m.low <= 0 else math.inf for _, _, m in members], cost=cost)
+        b = self.model.add_columns(len(members), upper=[0.0 if math.isinf(m.high) else math.inf for _, _, m in members],
+                                   cost=cost)
+        self.costs += cost + cost
+        y = [self.y[g] for g, _, _ in members]
+        index = np.repeat(np.arange(len(members)), 3)
+        columns = np.stack([y, a, b], axis=1).ravel()
+        values = np.tile([1.0, 1.0, -1.0], len(members))
+        matrix = sp.csr_matrix((values, (index, columns)), shape=(len(members), self.model.columns))
+        rows = self.model.add_rows(matrix, [m.low for _, _, m in members], [m.high for _, _, m in members])
+        for (g, j, _), ai, bi, row in zip(members, a.tolist(), b.tolist(), rows.tolist()):
+            self.slack[g, j] = (ai, bi, row)
+
+
+def _rows(groups: list[Group], n: int) -> sp.csr_matrix:
+    index = np.concatenate([np.full(len(g.columns), i) for i, g in enumerate(groups)])
+    return sp.csr_matrix((np.concatenate([g.values for g in groups]),
+                          (index, np.concatenate([g.columns for g in groups]))), shape=(len(groups), n))
+
+
+@dataclass
+class _Outcome:
+    """The elastic solution, per group (``y``) and per member ``(g, j)`` (``up``, ``down`` slacks)."""
+
+    groups: list[Group]
+    y: np.ndarray
+    up: dict[tuple[int, int], float]  # `a`: the row had to reach up to the report (members in the model)
+    down: dict[tuple[int, int], float]  # `b`: ... down to it
+    broken: set[tuple[int, int]]
+    priced: dict[tuple[int, int], float]  # standing members with a dual price, and its size
+    by_column: dict[int, list[tuple[int, int]]]  # priced members by the columns their rows weigh
+
+
+def _read(program: _ElasticProgram, solution) -> Elastic:
+    groups, x = program.groups, solution.x
+    y = (program.pool.matrix @ x[:program.n])  # every group's row value, in the model or not
+    up = {gj: x[a] for gj, (a, b, _) in program.slack.items()}
+    down = {gj: x[b] for gj, (a, b, _) in program.slack.items()}
+    broken = {(g, j) for (g, j) in program.slack if up[g, j] + down[g, j] > SLACK_TOLERANCE * groups[g].scale}
+    priced = {gj: abs(solution.row_duals[row]) for gj, (_, _, row) in program.slack.items()
+              if abs(solution.row_duals[row]) > DUAL_TOLERANCE and gj not in broken}
+    by_column: dict[int, list[tuple[int, int]]] = {}
+    for g, j in priced:
+        for column in groups[g].columns.tolist():
+            by_column.setdefault(column, []).append((g, j))
+    outcome = _Outcome(groups, y, up, down, broken, priced, by_column)
+    found = []
+    for g, j in sorted(broken):
+        partners = _partners(outcome, g, j)  # the same for every report of the member
+        named = [c.obs_id for member in partners for c, _ in member.reports[:MAX_PARTNERS]][:MAX_PARTNERS]
+        total = sum(len(member.reports) for member in partners)
+        found += [_contradiction(outcome, g, j, c, factor, named, total) for c, factor in groups[g].members[j].reports]
+    return Elastic(found, {c.obs_id for c in found}, y)
+
+
+def _contradiction(outcome: _Outcome, g: int, j: int, c, factor: float, named: list[str], total: int) -> Contradiction:
+    gap = outcome.up[g, j] + outcome.down[g, j]
+    return Contradiction(
+        obs_id=c.obs_id, indicator=c.indicator, low=c.low, high=c.high, nearest=float(outcome.y[g] * factor),
+        off_by=float(gap * factor), relative=float(gap / outcome.groups[g].scale),
+        side="above" if outcome.up[g, j] > outcome.down[g, j] else "below",
+        conflicts_with=list(named), conflicts_total=total)
+
+
+def _partners(outcome: _Outcome, g: int, j: int) -> list[Member]:
+    """Standing members it cannot hold with: disjoint ones in its row, then priced ones sharing a month."""
+    groups, member = outcome.groups, outcome.groups[g].members[j]
+    same_row = [(g, h) for h, other in enumerate(groups[g].members)
+                if (g, h) not in outcome.broken and _disjoint(member, other)]
+    sharing = {gj for column in groups[g].columns.tolist() for gj in outcome.by_column.get(column, ())}
+    found = list(dict.fromkeys(same_row + sorted(sharing, key=lambda gj: -outcome.priced[gj])))
+    if not found:
+        found = _binding_neighbours(outcome, g)
+    return [groups[h].members[k] for h, k in found]
+
+
+def _disjoint(a: Member, b: Member) -> bool:
+    return a.high < b.low or b.high < a.low
+
+
+def _binding_neighbours(outcome: _Outcome, g: int) -> list[tuple[int, int]]:
+    """When the prices are degenerate: standing members at an end of their interval, sharing a month."""
+    mine = set(outcome.groups[g].columns.tolist())
+    found = []
+    for h, group in enumerate(outcome.groups):
+        if h == g or mine.isdisjoint(group.columns.tolist()):
+            continue
+        near = SLACK_TOLERANCE * group.scale
+        found += [(h, k) for k, m in enumerate(group.members) if (h, k) not in outcome.broken
+                  and min(abs(outcome.y[h] - m.low), abs(outcome.y[h] - m.high)) <= near]
+    return found
