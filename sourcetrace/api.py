@@ -29,11 +29,12 @@ def trace_text(text: str, **metadata) -> Trace:
 
 
 def trace_many(documents: Iterable[Document], pipeline: Pipeline | None = None,
-               batch_size: int = 64) -> Iterator[Trace | ComponentError]:
+               batch_size: int = 64) -> Iterator[Trace | Exception]:
     """Trace many documents, parsing them in batches (faster than one ``trace`` call each).
 
-    Yields, in input order, a Trace or — for a document a component failed on — the
-    ComponentError, so one bad document does not stop the others.
+    Yields, in input order, a Trace or — for a document a component failed on, or one in a
+    language without data — the error (ComponentError, UnsupportedLanguage), so one bad document
+    does not stop the others.
     """
     pipeline = pipeline or default_pipeline("en")
     yield from pipeline.run_many(_with_ids(documents), batch_size)

@@ -57,8 +57,9 @@ class Errors(metaclass=_Numbered):
         "or trace a report of your own: sourcetrace trace FILE."
     )
     E102 = (
-        "no language data for {code!r}; sourcetrace reads {available}. Give one of these as the "
-        "document's 'language', or leave it out for English."
+        "the text is in {code!r} (given, or read off its script), and sourcetrace has language data "
+        "for {available} only so far; it does not trace other languages with English rules, which "
+        "would give wrong figures. If the text is in fact English, give \"language\": \"en\" in JSON lines."
     )
     # Output: E2xx
     E200 = (

@@ -20,7 +20,6 @@ from .store_commands import register as register_store_commands
 from .reconcile_commands import barometer as barometer_command, check as check_command
 
 EXAMPLE = ("examples", "example-report.txt")
-SCHEMA = ("model", "schemas", "trace-1.json")
 # Libraries that log their own complaints about odd HTML; sourcetrace reports the problem itself.
 QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
 
@@ -116,15 +115,22 @@ def _trace_example(format_, output, traceback) -> int:
         return write_traces(items, format_, output, traceback)
 
 
-@cli.command(short_help="Print the JSON Schema of a trace.")
-def schema():
-    """Print the JSON Schema of the trace that --format json and jsonl write.
+SCHEMAS = {"trace": "trace-1.json", "barometer": "barometer-1.json", "check": "check-1.json"}
+
+
+@cli.command(short_help="Print the JSON Schema of an output.")
+@click.argument("output", type=click.Choice(sorted(SCHEMAS)), default="trace")
+def schema(output):
+    """Print the JSON Schema of an OUTPUT: trace (what `trace --format json/jsonl` writes, the
+    default), barometer (`barometer --format json`) or check (`check --format json`).
 
     \b
-    Example:
+    Examples:
       sourcetrace schema > trace-1.schema.json
+      sourcetrace schema barometer
     """
-    click.echo(files("sourcetrace").joinpath(*SCHEMA).read_text(encoding="utf-8"), nl=False)
+    path = files("sourcetrace").joinpath("model", "schemas", SCHEMAS[output])
+    click.echo(path.read_text(encoding="utf-8"), nl=False)
 
 
 register_store_commands(cli)  # ingest, query

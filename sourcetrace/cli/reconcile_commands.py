@@ -4,6 +4,7 @@ monthly series, and a claim checked against it. Each is a thin layer over one li
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
@@ -30,18 +31,27 @@ def _registry(path: str | None) -> Registry:
 
 def _indicator(registry: Registry, text: str) -> str:
     try:
-        return registry.resolve_indicator(text).id
+        found = registry.resolve_indicator(text).id
     except LookupError:
+        found = None
+    if found is None:
         known = ", ".join(sorted(registry.indicators))
         raise click.BadParameter(f"{text!r} is not a known indicator. Known: {known}. "
-                                 "See `sourcetrace indicators`.", param_hint="INDICATOR") from None
+                                 "See `sourcetrace indicators`.", param_hint="INDICATOR")
+    return found
+
+
+def _month(ctx, param, value):
+    if value is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
+        raise click.BadParameter(f"{value!r} is not a month; write it as YYYY-MM, e.g. 2025-03")
+    return value
 
 
 @click.command(short_help="One indicator over time: a monthly series with bounds.")
 @click.argument("indicator")
 @click.option("--scope", default=None, metavar="WHO", help="Only figures about this country or force, e.g. Ukraine.")
-@click.option("--from", "month_from", default=None, metavar="YYYY-MM", help="First month shown.")
-@click.option("--to", "month_to", default=None, metavar="YYYY-MM", help="Last month shown.")
+@click.option("--from", "month_from", default=None, metavar="YYYY-MM", callback=_month, help="First month shown.")
+@click.option("--to", "month_to", default=None, metavar="YYYY-MM", callback=_month, help="Last month shown.")
 @click.option("-f", "--format", "format_", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="table: months, estimates and bounds, then the observations and contradictions; "
                    "json: schema sourcetrace.barometer/1.")
@@ -67,6 +77,8 @@ def barometer(indicator, scope, month_from, month_to, format_, output, png, html
     """
     from ..reconcile.barometer import barometer as build
 
+    if month_from and month_to and month_from > month_to:
+        raise click.BadParameter(f"--from {month_from} is after --to {month_to}", param_hint="--from/--to")
     registry = _registry(registry_file)
     indicator_id = _indicator(registry, indicator)
     with open_store(db, create=False) as store:
@@ -93,7 +105,7 @@ def table(result: dict) -> str:
     label = result["indicator"]["label"] or result["indicator"]["id"]
     lines = [f"{label}" + (f" — {result['scope']}" if result["scope"] else ""),
              f"{result['counts']['observations']} observations ({result['counts']['echoes']} echoes collapsed) "
-             f"from {result['counts']['documents']} documents", "",
+             f"and {result['counts']['related']} of related indicators, from {result['counts']['documents']} documents", "",
              f"{'month':8}  {'estimate':>10}  {'low':>10}  {'high':>10}  reports"]
     for m in result["months"]:
         if m["no_data"]:
@@ -125,16 +137,19 @@ def table(result: dict) -> str:
 
 
 @click.command(short_help="Check a claim against the stored reports.")
-@click.argument("claim", required=False)
+@click.argument("claim", required=False, metavar="CLAIM")
 @click.option("--published", default=None, metavar="YYYY-MM-DD", help="When the claim was made (default: today).")
-@click.option("-f", "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-f", "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: the verdict and why; json: schema sourcetrace.check/1.")
 @db_option
 @registry_option
 def check(claim, published, format_, db, registry_file):
     """Trace CLAIM, find its indicator and period, and compare it with what the stored reports allow.
 
     The answer is within the bounds, above, below or uncheckable, with the evidence. A label that
-    can be read two ways — 'desertion' for AWOL and desertion combined — is tested both ways.
+    can be read two ways — 'desertion' for AWOL and desertion combined — is tested both ways, and
+    the verdict is WITHIN when one reading fits: the explanation says which. CLAIM '-' reads the
+    claim from standard input. Exit code 0 whatever the verdict; 1 when the store is missing.
 
     \b
     Examples:
@@ -143,8 +158,11 @@ def check(claim, published, format_, db, registry_file):
     """
     from ..reconcile.check import check_claim
 
+    if claim == "-":
+        claim = click.get_text_stream("stdin").read().strip()
     if not claim:
-        raise click.UsageError("give the claim to check in quotes, e.g. sourcetrace check \"20,000 desertions a month\"")
+        raise click.UsageError("give the claim to check in quotes (or '-' to read it from standard input), "
+                               "e.g. sourcetrace check \"20,000 desertions a month\"")
     registry = _registry(registry_file)
     with open_store(db, create=False) as store:
         result = check_claim(claim, list(store.traces()), registry, published)
@@ -152,6 +170,8 @@ def check(claim, published, format_, db, registry_file):
         click.echo(json.dumps(result, indent=1, ensure_ascii=False))
         return
     click.echo(f"claim: {claim}\nverdict: {result['verdict'].upper()}")
+    if not result["figures"] and not result["not_checked"]:
+        click.echo("  the claim states no figure, so there is nothing to compare")
     for f in result["figures"]:
         click.echo(f"  {f['text']!r}: {f['verdict']} — {f['explanation']}")
     for n in result["not_checked"]:

@@ -69,7 +69,9 @@ def parse_line(line: bytes | InputError, source: str) -> ReadDocument:
         raise InputError(Errors.E024.format(field="text", kind=_kind(text)))
     if not text.strip():
         raise InputError(Errors.E023)
-    return ReadDocument(text=normalise(text), source=source, encoding="utf-8", **_metadata(record))
+    metadata = _metadata(record)
+    return ReadDocument(text=normalise(text), source=source, encoding="utf-8",
+                        language_given=bool(metadata.get("language")), **metadata)
 
 
 def _load(line: bytes) -> dict:

@@ -12,6 +12,9 @@ from functools import lru_cache
 from importlib import resources
 
 
+AVAILABLE = ["en"]  # languages with data; Russian and Ukrainian come later
+
+
 @dataclass
 class LanguageData:
     code: str
@@ -71,5 +74,7 @@ def load_language(code: str) -> LanguageData:
             "sentences", "numbers", "units", "attribution", "hedges", "time", "incidents",
             "indicators", "scope", "verbs")}
     except ModuleNotFoundError as exc:
-        raise ValueError(f"no language data for {code!r}; available: en") from exc
+        from ..errors import UnsupportedLanguage
+
+        raise UnsupportedLanguage(code, AVAILABLE) from exc
     return LanguageData(code=code, indicator_list=_read(__name__, "indicators.json"), **files)

@@ -32,6 +32,8 @@ class Pipeline:
         result = next(self.run_many([document]))
         if isinstance(result, ComponentError):
             raise result from result.cause
+        if isinstance(result, Exception):
+            raise result
         return result
 
     def run_many(self, documents: Iterable[Document], batch_size: int = 64) -> Iterator[Trace | ComponentError]:
@@ -50,7 +52,8 @@ class Pipeline:
     def _run_batch(self, documents: list[Document]) -> Iterator[Trace | ComponentError]:
         lang = load_language(self.language)
         states = [TraceState(document=d, lang=lang, nlp=self.nlp) for d in documents]
-        failed: dict[int, ComponentError] = {}
+        failed: dict[int, Exception] = {i: _unsupported(d, self.language) for i, d in enumerate(documents)
+                                        if (d.language or self.language) != self.language}
         for comp in self.components:
             live = [i for i in range(len(states)) if i not in failed]
             batched = getattr(comp, "batch", None)
@@ -73,6 +76,14 @@ class Pipeline:
                 return
             document = states[indices[0]].document
             failed[indices[0]] = ComponentError(comp.name, document.source or document.id, exc)
+
+
+def _unsupported(document: Document, language: str) -> Exception:
+    """A document in another language than the pipeline's is refused, not traced wrongly."""
+    from ..errors import UnsupportedLanguage
+    from ..lang import AVAILABLE
+
+    return UnsupportedLanguage(document.language, AVAILABLE)
 
 
 def check_order(components: list[Component]) -> None:
@@ -102,5 +113,6 @@ def build_pipeline(language: str = "en") -> Pipeline:
     """The standard pipeline: sentences → figures → attribution → hedges → incidents → claims."""
     from ..extract import english  # the component list lives beside the components
 
+    load_language(language)  # an unsupported language is refused here, with what to do
     components, nlp, generator = english.standard_components()
     return Pipeline(language=language, components=components, nlp=nlp, generator=generator)

@@ -127,8 +127,10 @@ def _as_dict(indicator, registry, scope, originals, documents, constraints, skip
         "contradictions": [asdict(c) for c in result.contradictions],
         "superseded": result.superseded,
         "skipped": [asdict(s) for s in skipped],
-        "counts": {"documents": len(documents), "observations": len(originals),
-                   "echoes": sum(len(o.echoes) for o in originals),
+        "counts": {"documents": len(documents),
+                   "observations": sum(1 for o in originals if o.indicator in shown),
+                   "related": sum(1 for o in originals if o.indicator not in shown),
+                   "echoes": sum(len(o.echoes) for o in originals if o.indicator in shown),
                    "constraints": len(constraints), "skipped": len(skipped)},
     }
 

@@ -38,12 +38,6 @@ class Layout:
     def column(self, leaf: str, month: str) -> int:
         return self._leaf[leaf] * len(self.months) + self._month[month]
 
-    def row(self, leaves: Iterable[str], weights: Iterable[tuple[str, float]]) -> tuple[np.ndarray, np.ndarray]:
-        """Columns and coefficients of Σ over ``leaves`` of Σ_t weight_t · m[leaf, t]."""
-        months, values = self.months_of(weights)
-        starts = [self._leaf[leaf] * len(self.months) for leaf in leaves]
-        return np.concatenate([start + months for start in starts]), np.concatenate([values] * len(starts))
-
     def months_of(self, weights: Iterable[tuple[str, float]]) -> tuple[np.ndarray, np.ndarray]:
         """Month indices and weights of a normalised row."""
         months = np.array([self._month[m] for m, _ in weights], dtype=np.int64)
@@ -56,9 +50,6 @@ class Member:
     high: float  # math.inf when unbounded
     weight: float
     reports: list[tuple[Constraint, float]] = field(default_factory=list)  # with each one's scale factor
-
-    def ids(self) -> list[str]:
-        return [c.obs_id for c, _ in self.reports]
 
 
 @dataclass

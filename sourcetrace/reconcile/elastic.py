@@ -2,9 +2,10 @@
 
 Every distinct interval ``k`` of a group ``g`` gets two slacks, ``L_k ≤ y_g + a_k − b_k ≤ U_k``,
 where ``y_g = row_g · m`` and ``m ≥ 0``; the program minimises ``Σ weight_k · (a_k + b_k) / scale_g``.
-When the reports agree the optimum is zero. Otherwise the cheapest way to make them agree moves
-the fewest, least weighty reports by the least (relative to the typical size of their row): those
-left with slack are the contradicted ones. Because slack is measured against the row's median
+When the reports agree the optimum is zero. Otherwise it is the least weighted distance by which
+reports must give way (each measured against the typical size of its row) for all to agree, and
+those left with slack are the contradicted ones; a second, re-priced solve (``_ElasticProgram``)
+settles ties towards changing fewer reports. Because slack is measured against the row's median
 report, a far-off report does not make itself look small, and two reports that agree outvote one
 that does not.
 

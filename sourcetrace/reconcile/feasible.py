@@ -1,12 +1,16 @@
 """The feasible set of the standing reports, and the least and the most a month (or any row) can be.
 
 Each month's band is two linear programs over the standing rows (shared/design/RECONCILE.md §4).
-Three things spare most of the work:
+Four things spare most of the work, measured on the benchmark (bench/estimator.py) to cut the
+programs solved by more than half:
 
 - a month no standing row keeps above zero has least 0, and one that no row with a finite upper
   end touches has no most (raising it breaks nothing, since every weight is positive): no program;
 - months whose columns appear in exactly the same rows with the same weights are interchangeable
   (swapping them maps the feasible set onto itself), so they share one answer;
+- a bound one row proves (March's own report says at most 1,005) is the answer as soon as any
+  series already found — every solved program leaves an optimal, so feasible, one — reaches it;
+  for a parent, the sum of its children's answers is such a bound too;
 - the rest run on one warm model with row generation (``lp``): all the least values in month
   order, then all the most, each starting from the last basis, with only the rows that bind.
 """

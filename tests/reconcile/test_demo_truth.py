@@ -123,3 +123,23 @@ def test_a_claim_within_the_series_is_within(traces, registry):
 def test_a_claim_about_months_nobody_reported_is_uncheckable(traces, registry):
     result = check_claim("Prosecutors opened 400 desertion cases in March 2021.", traces, registry, published="2021-04-02")
     assert result["verdict"] == "uncheckable"
+
+
+def _schema(name: str) -> dict:
+    path = Path(__file__).resolve().parents[2] / "sourcetrace" / "model" / "schemas" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_the_barometer_json_follows_its_schema(desertion):
+    import jsonschema
+
+    jsonschema.Draft202012Validator.check_schema(_schema("barometer-1.json"))
+    jsonschema.validate(json.loads(json.dumps(desertion)), _schema("barometer-1.json"))
+
+
+def test_the_check_json_follows_its_schema(traces, registry):
+    import jsonschema
+
+    for claim in ("Prosecutors opened 48,900 desertion cases in 2024.", "Desertion is rising, officials said."):
+        result = check_claim(claim, traces, registry, published="2025-02-20")
+        jsonschema.validate(json.loads(json.dumps(result)), _schema("check-1.json"))
