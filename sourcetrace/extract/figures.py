@@ -20,7 +20,7 @@ from .scope import military_mentions, nation_mentions
 
 _NOT_FIGURE_BEFORE = re.compile(
     r"(?:\b(?:resolution|decree|order|law|bill|article|art|part|paragraph|para|no|number|clause|section|brigade|battalion|regiment|"
-    r"division|corps|aged|age|room|page|vol|item|point)\.?\s*|[#§№]\s*|[A-Za-z]-|\d[:/.]|[:/])$",
+    r"division|corps|aged|age|room|page|vol|item|point)\.?\s*|[#§№]\s*|[A-Za-z]-|\d[:/.]|[:/]|[A-Za-z_]\()$",
     re.IGNORECASE)
 _NOT_FIGURE_AFTER = re.compile(r"^(?:-year-old|\s*years?\s+old|\s*-?\s*(?:st|nd|rd|th)\b|[:/]\d|\s*(?:GMT|UTC|a\.m\.|p\.m\.|am\b|pm\b|hours?\s+(?:GMT|local)))", re.IGNORECASE)
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -245,8 +245,8 @@ def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeri
     for period in periods:
         if period.start_char < seg_start or period.end_char > seg_end:
             continue
-        if period.start is None and period.end is None and period.text.lower().startswith(("on ", "may")):
-            continue
+        if period.start is None and period.end is None:
+            continue  # a date with no year to resolve it by: it says nothing a figure can use
         if lang is not None and _statement_date(sentence, period, lang):
             continue
         distance = number.start - period.end_char if period.end_char <= number.start else period.start_char - number.end
@@ -262,7 +262,7 @@ def _figure(state, sentence, number, numbers, periods, scopes, last_scope) -> Fi
     period = _period_for(sentence, number, periods, lang)
     later = [n.start for n in numbers if n.start > number.start]
     near = sentence.text[number.start: min(later + [number.end + 120])]
-    indicator = resolve_indicator(counted, near, sentence.text, lang)
+    indicator = resolve_indicator(counted or _next_words(near), near, sentence.text, lang)
     scope, scope_span = _scope(sentence, number, scopes, last_scope, indicator, lang)
     clause_start, clause_end = _clause(sentence.text, number)
     aggregation = _aggregation(number, rate_per, period, sentence.text[clause_start:clause_end])
@@ -301,13 +301,19 @@ def _head_word(counted: str | None) -> str | None:
     return (generic or words or [None])[0]
 
 
+def _next_words(near: str) -> str | None:
+    """'and 117 injured': with no counted noun, the words right after the number name the count."""
+    words = near.split()[1:4]
+    return " ".join(words) or None
+
+
 def _borrow_counted(figure: Figure, previous: Figure | None, sentence: Sentence) -> None:
     """'52,000 desertion cases in total: 9,800 in 2022, 17,500 in 2023': the parts count what the
     total counts, though the text does not repeat it."""
     if previous is None or figure.counted is not None or previous.counted is None:
         return
-    if figure.unit != previous.unit or figure.kind != "quantity":
-        return
+    if figure.unit != previous.unit or figure.kind != "quantity" or figure.indicator is not None:
+        return  # "... killed, and 117 injured": its own word names what it counts
     figure.indicator = previous.indicator
     figure.notes.append(f"counts what {previous.id} counts ({previous.counted!r}), which the text does not repeat")
 

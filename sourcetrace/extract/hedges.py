@@ -17,6 +17,7 @@ _CASE_SENSITIVE = {"may", "might", "could"}
 
 @component("hedges", requires=("figures", "claims"), assigns=("hedges",))
 def find_hedges(state: TraceState) -> None:
+    look_back = {c.lower() for c in state.lang.hedges.get("look_back_cues", [])}
     cues = state.lang.phrases_regex("hedges", state.lang.hedges["cues"])
     openers = state.lang.phrases_regex("back_openers", state.lang.hedges["back_reference_openers"])
     figures_by_sentence = _figures_by_sentence(state)
@@ -27,7 +28,7 @@ def find_hedges(state: TraceState) -> None:
             hedge = Hedge(cue=match.group(), span=(sentence.start + match.start(), sentence.start + match.end()),
                           sentence=sentence.span)
             targets = _own_figures(match, sentence, figures_by_sentence.get(sentence.index, [])) or _back_reference(
-                sentence, match, openers, figures_by_sentence)
+                sentence, match, openers, figures_by_sentence, look_back)
             for figure in targets:
                 figure.hedges.append(hedge)
                 hedge.targets.append(figure.id)
@@ -72,11 +73,13 @@ def _is_hedge(sentence: Sentence, match: re.Match) -> bool:
     return True
 
 
-def _back_reference(sentence: Sentence, match: re.Match, openers: re.Pattern, figures_by_sentence) -> list:
+def _back_reference(sentence: Sentence, match: re.Match, openers: re.Pattern, figures_by_sentence,
+                    look_back: set[str]) -> list:
     """'This data, if accurate, reveals ...': a hedge on the sentence's subject weakens the claim
     before. A hedge later in the sentence ('in what appears to be a trend') weakens something else."""
+    looks_back = re.sub(r"\s+", " ", match.group().lower()) in look_back
     opener = openers.match(sentence.text)
-    if opener is None or not _before_main_verb(sentence, match.start()):
+    if not looks_back and (opener is None or not _before_main_verb(sentence, match.start())):
         return []
     for back in (1, 2):
         figures = figures_by_sentence.get(sentence.index - back)

@@ -93,7 +93,9 @@ def _resolve(kind, m, lang, published, context_year) -> FoundPeriod | None:
     text = m.group().strip()
     offset = m.start() + (len(m.group()) - len(m.group().lstrip()))
     start = end = None
-    cumulative = kind in ("range", "since", "since_rel", "past_n", "past_1", "as_of")
+    # A running total since a start ("over the past three years"); "in the past week" or "the past
+    # 24 hours" is a count for one unit of time, like "in 2023".
+    cumulative = kind in ("range", "since", "since_rel", "past_n", "as_of")
     if kind == "range":
         start = _when(m.group("a"), lang, published, first=True, fallback_year=_year_in(m.group("b")))
         end = _when(m.group("b"), lang, published, first=False)
@@ -128,8 +130,6 @@ def _resolve(kind, m, lang, published, context_year) -> FoundPeriod | None:
     elif kind in ("in_when", "date"):
         start = _when(m.group("a"), lang, published, first=True)
         end = _when(m.group("a"), lang, published, first=False)
-    if kind == "date" and start is None:
-        return None
     return FoundPeriod(offset, m.end(), text, start, end, cumulative, start.year if start else _year_in(text))
 
 

@@ -104,14 +104,22 @@ class _Highs:
     def set_costs(self, cost):
         self._highs.changeColsCost(self._n, np.arange(self._n, dtype=np.int32), cost)
 
+    def _run(self, strategy: int) -> str:
+        self._highs.setOptionValue("simplex_strategy", strategy)
+        self._highs.run()
+        return _HIGHS_STATUS.get(self._highs.getModelStatus().name, "failed")
+
     def minimise(self) -> Solution:
         # After new rows the last basis is still dual feasible: dual simplex. After new costs only,
         # it is still primal feasible: primal simplex restarts from it in a few iterations (dual
         # simplex took ten times as many on the band programs).
-        self._highs.setOptionValue("simplex_strategy", 1 if self._rows_added else 4)
+        status = self._run(1 if self._rows_added else 4)
         self._rows_added = False
-        self._highs.run()
-        status = _HIGHS_STATUS.get(self._highs.getModelStatus().name, "failed")
+        if status == "failed":
+            # A warm start can stall on a degenerate basis (HiGHS then says "unknown"); from scratch
+            # with dual simplex it solves. Seen once in thousands of property-test programs.
+            self._highs.clearSolver()
+            status = self._run(1)
         if status != "optimal":
             return Solution(status)
         solution = self._highs.getSolution()

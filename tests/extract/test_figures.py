@@ -130,3 +130,13 @@ def test_the_parts_of_a_breakdown_count_what_the_total_counts(trace, figure_at):
     assert figure_at(t, "52,000").indicator == "mil.desertion_cases"
     for phrase in ("9,800", "17,500", "24,700"):
         assert figure_at(t, phrase).indicator == "mil.desertion_cases", phrase
+
+
+def test_a_number_inside_markup_like_text_is_not_a_figure(trace, no_figure_at):
+    t = trace("<script>alert(1)</script> The ministry said 40 soldiers deserted.")
+    assert no_figure_at(t, "(1)")
+
+
+def test_a_part_named_by_its_own_word_keeps_its_own_indicator(trace, figure_at):
+    t = trace("At least 42 civilians were killed and 117 injured last week, the UN said.")
+    assert figure_at(t, "117").indicator == "conflict.wounded"

@@ -68,3 +68,13 @@ def test_the_month_may_and_the_noun_claims_are_not_hedges(trace, figure_at):
     assert cues(figure_at(t, "240")) == []
     assert cues(figure_at(t, "120")) == []
     assert t.hedges == []
+
+
+def test_a_verification_disclaimer_in_the_next_sentence_weakens_the_figure(trace, figure_at):
+    t = trace("The ministry said 1,500 men deserted in May. Reuters could not independently verify the claim.")
+    assert cues(figure_at(t, "1,500")) == ["could not independently verify"]
+
+
+def test_if_the_figure_is_accurate_weakens_the_figure_before(trace, figure_at):
+    t = trace("Officials said 300 people fled the town. If the figure is accurate, it would be a record.")
+    assert cues(figure_at(t, "300")) == ["if the figure is accurate"]

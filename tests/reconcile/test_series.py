@@ -203,3 +203,19 @@ def test_the_warm_backend_gives_the_bands_the_public_linprog_gives(seed):
             assert (a.high is None) == (b.high is None)
             assert a.high is None or a.high == pytest.approx(b.high, rel=1e-6)
     assert fast.contradictions == slow.contradictions == []
+
+
+def test_a_warm_start_that_stalls_is_solved_again_from_scratch():
+    # Found by the property tests: HiGHS said "unknown" on one band program warm-started from
+    # the last basis; the model is solved again from scratch.
+    november = [report(f"r{i}", "2021-11-01", "2021-11-30", 5811) for i in range(7)]
+    others = [
+        report("r7", "2021-11-01", "2021-12-31", 6500, bound="upper"),
+        report("r8", "2021-11-01", "2022-05-31", 7025),
+        report("r9", "2021-12-10", None, 700, bound="lower", published="2022-03-31"),
+        report("r10", "2021-12-17", None, None, bound="range", low=538, high=809, published="2022-03-31"),
+        report("r11", "2022-01-06", None, 1000, bound="approximate", published="2022-06-30"),
+        report("far-off", "2021-11-01", "2021-11-30", 3 * 5811 * 1.005 + 1000),
+    ]
+    result = estimate(november + others)
+    assert [c.obs_id for c in result.contradictions] == ["far-off"]
