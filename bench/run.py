@@ -21,6 +21,8 @@ import platform  # noqa: E402
 from datetime import datetime  # noqa: E402
 from importlib import metadata  # noqa: E402
 
+from bench import estimator as estimator_bench  # noqa: E402
+from bench import ingest as ingest_bench  # noqa: E402
 from bench import score as sc  # noqa: E402
 from bench.summary import summary_paragraphs  # noqa: E402
 
@@ -82,6 +84,11 @@ def render(result: dict) -> str:
         + sc.markdown_table(result["heldout"]) + "\n\n" + HELDOUT_HISTORY,
         "## Throughput (one core)\n\n" + _throughput_table(t),
         "## How far sourcetrace is\n\n" + "\n\n".join(summary_paragraphs(s, t)),
+        "## Ingest (one core)\n\n" + ingest_bench.markdown(result["ingest"])
+        + "\n\nThe corpus is the demo corpus repeated, each copy made new by a numbered line.",
+        "## Series estimator\n\n" + result["estimator"]
+        + "\n\nGenerated reports over 48 months (bench/estimator.py): cumulative totals, yearly counts, "
+        "monthly rates, rounded, bounded and ranged values, some repeated as echoes.",
         "## sourcetrace's errors on the development set, item by item\n\n" + "\n".join(sc.failure_lines(s)),
         "## sourcetrace's errors on the held-out set, item by item\n\n"
         + "\n".join(sc.failure_lines(result["heldout"])),
@@ -130,11 +137,16 @@ def main(argv=None) -> int:
     ap.add_argument("--kb", type=float, default=200, help="throughput corpus size in KB")
     ap.add_argument("--budget", type=float, default=60, help="throughput seconds at most per pass")
     ap.add_argument("--repeats", type=int, default=3, help="timed throughput passes per system")
+    ap.add_argument("--ingest-documents", type=int, default=300, help="documents in the ingest run")
+    ap.add_argument("--estimator-sizes", type=int, nargs="+", default=[100, 1_000, 10_000, 100_000],
+                    help="numbers of observations the estimator is timed on")
     args = ap.parse_args(argv)
     result = {"machine": machine(), "versions": versions(),
               "throughput": tp.throughput(args.kb, args.budget, args.repeats)}
     result["scores"] = sc.score()
     result["heldout"] = sc.score(path=HELDOUT)
+    result["ingest"] = ingest_bench.run(args.ingest_documents)
+    result["estimator"] = estimator_bench.table(args.estimator_sizes, repeats=1)
     (HERE / "RESULTS.md").write_text(render(result), encoding="utf-8")
     (HERE / "results.json").write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(sc.markdown_table(result["scores"]))
