@@ -34,6 +34,7 @@ def _sentence_claim(state, sentence: Sentence, history) -> Claim | None:
     parts["sentence"] = sentence
     parts["context"] = [sentence] + [state.sentences[i] for i in range(sentence.index - 1, max(-1, sentence.index - 3), -1)]
     parts["dateline"] = state.document.dateline
+    parts["nlp"] = state.nlp
     _drop_dateline(parts, state.document.dateline)
     for mention in parts["all"]:
         state.mentions.append({"name": mention.name, "span": mention.span, "kind": mention.kind})
@@ -144,6 +145,8 @@ def _named_subject(speaker: Mention, parts, lang):
     """'It said ...' after "Ukraine's General Staff issued its update": the last named subject."""
     wanted = _anaphor_kind(speaker.name, lang)
     for sentence in parts["context"][1:]:
+        if sentence.doc is None and parts.get("nlp") is not None:
+            sentence.doc = parts["nlp"](sentence.text)  # not a candidate, but now it is needed
         if sentence.doc is None:
             continue
         for token in sentence.doc:
@@ -196,6 +199,10 @@ def _find_parties(sentence: Sentence, lang) -> dict:
         _reporting_verb(sentence, lang, parts)
     if parts["speaker"] is None:
         _trailing(sentence, lang, parts)
+    if parts["speaker"] is None and parts.get("pronoun_owner") is not None:
+        owner = parts["pronoun_owner"]  # nobody else named: "its" refers back to an earlier party
+        parts["speaker"], parts["speaker_via"] = make_mention(sentence, owner, lang), "according to"
+        parts["speaker_refers"] = True
     _citing(sentence, lang, parts)
     _records(sentence, lang, parts)
     if parts["speaker"] is None and not parts["cited"] and impersonal is not None:
@@ -205,6 +212,9 @@ def _find_parties(sentence: Sentence, lang) -> dict:
     parts["all"] = [m for m in parts["outer"] + [parts["speaker"]] + parts["cited"] + parts["records"] if m]
     parts["named"] = [m for m in parts["all"] if not parts["speaker_refers"] or m is not parts["speaker"]]
     return parts
+
+
+_POSSESSIVES = {"its", "their", "his", "her"}
 
 
 def _drop_nameless(parts: dict) -> None:
@@ -254,7 +264,7 @@ def _provider(noun, lang):
 
 def _owner(noun):
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
@@ -293,7 +303,9 @@ def _according_to(sentence, lang, parts) -> None:
             _request(sentence, pobj, lang, parts)
             if party is None and parts.get("record_only"):
                 parts["speaker_via"] = "according to"
-            if party is not None:
+            if party is not None and party.lower_ in _POSSESSIVES:
+                parts["pronoun_owner"] = party  # "according to its bulletin": whose, the sentence may say
+            elif party is not None:
                 parts["speaker"], parts["speaker_via"] = make_mention(sentence, party, lang), "according to"
                 parts["speaker_refers"] = _is_anaphor(party, lang)
             break

@@ -203,7 +203,8 @@ def _rate(sentence: Sentence, number: NumberMatch, numbers: list[NumberMatch], l
             continue
         return lang.units["rate_phrases"][re.sub(r"\s+", " ", m.group().lower())], (m.start(), m.end())
     before = rx.search(sentence.text[max(0, number.start - 25): number.start])
-    if before and re.search(r"(?i)(daily|monthly|weekly|yearly|annual|each|every|per)", before.group()):
+    if before and re.search(r"(?i)(daily|monthly|weekly|yearly|annual|each|every|per)", before.group()) \
+            and not _not_a_rate(sentence.text[max(0, number.start - 25): number.start], before):
         s = max(0, number.start - 25)
         return lang.units["rate_phrases"][before.group().lower()], (s + before.start(), s + before.end())
     return None, None
@@ -213,10 +214,16 @@ _DURATION_BEFORE = re.compile(r"(?i)\b(?:within|in|for|than|over|of|about|after|
 _DURATION_AFTER = re.compile(r"(?i)^\s+(?:earlier|ago|later|before|after|previously|on)\b")
 
 
+_FUNCTION_WORDS = {"to", "for", "in", "on", "at", "from", "since", "during", "by", "and", "or", "the", "a",
+                   "an", "until", "over", "of", "with", "as", "this", "last", "so", "but", "while"}
+
+
 def _not_a_rate(text: str, m: re.Match) -> bool:
     """'within a week', 'a year earlier' name a time, not a rate."""
-    if re.fullmatch(r"(?i)daily|weekly|monthly|yearly", m.group()) and re.match(r"\s+[A-Z]", text[m.end(): m.end() + 3]):
-        return True  # "the French daily Le Monde" is a newspaper
+    following = re.match(r"\s+([A-Za-z]+)", text[m.end(): m.end() + 20])
+    if re.fullmatch(r"(?i)daily|weekly|monthly|yearly", m.group()) and following \
+            and following.group(1).lower() not in _FUNCTION_WORDS:
+        return True  # "the French daily Le Monde", "its weekly bulletin": a kind of thing, not a rate
     return bool(_DURATION_BEFORE.search(text[max(0, m.start() - 12): m.start()])
                 or _DURATION_AFTER.match(text[m.end(): m.end() + 12]))
 

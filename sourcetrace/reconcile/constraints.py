@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -49,6 +49,8 @@ class Unplaceable(ValueError):
 
 @dataclass
 class Constraint:
+    """``low ≤ Σ months[t] · m[indicator, t] ≤ high`` — one report, read."""
+
     obs_id: str
     indicator: str
     months: dict[str, float]  # 'YYYY-MM' → weight
@@ -62,7 +64,6 @@ class Constraint:
     period_inferred: bool = False
     reading: str = ""  # how the interval was read: "about 20,000 → ±2,500 (rounded to 5,000)"
     superseded_by: str | None = None  # obs_id of a later revision; the estimator leaves it out
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -98,7 +99,12 @@ def _is_multiple(value: float, step: float) -> bool:
 
 def interval(value: float | None, bound: str, low: float | None = None, high: float | None = None,
              tolerance: float = EXACT_TOLERANCE) -> tuple[float, float | None, str]:
-    """``(low, high, reading)`` the wording allows; ``high`` None is unbounded. Never below zero."""
+    """``(low, high, reading)`` the wording allows; ``high`` None is unbounded. Never below zero.
+
+    The interval follows from ``value`` and ``bound`` alone; ``low`` and ``high`` (an observation's
+    fields of those names) are read only for a range or when there is no value, so calling this
+    again on an observation whose low/high it already filled gives the same answer.
+    """
     if bound == "range" or value is None:
         return _range(low, high)
     if bound == "exact":
@@ -246,11 +252,11 @@ def mark_revisions(constraints: Iterable[Constraint]) -> list[Constraint]:
     """Mark earlier reports superseded where the same origin restated the same period differently.
 
     A register's count for a period grows as late cases are entered, so the same origin giving two
-    values for the same indicator and months is a revision, not a contradiction: the latest
-    (by ``published``; undated reports count as earliest; ties keep input order) stands and every
-    earlier one gets ``superseded_by`` its id. The same value restated is no revision. Reports with
-    no origin are never revisions. Returns new constraints; the estimator leaves superseded ones
-    out and lists them. A caller that knows better may set ``superseded_by`` itself.
+    values for the same indicator and months is a revision, not a contradiction: the latest (by
+    ``published``; undated reports count as earliest; on equal dates the one listed later) stands
+    and every earlier one gets ``superseded_by`` its id. The same value restated is no revision.
+    Reports with no origin are never revisions. Returns new constraints; the estimator leaves
+    superseded ones out and lists them. A caller that knows better may set ``superseded_by`` itself.
     """
     constraints = list(constraints)
     rows: dict[int, tuple] = {}  # normalise each months dict once

@@ -134,9 +134,10 @@ class _ElasticProgram:
         """Per member, slacks ``a`` and ``b`` (fixed at zero where never needed) and ``L ≤ y + a − b ≤ U``."""
         members = [(g, j, m) for g in groups for j, m in enumerate(self.groups[g].members)]
         cost = [self._cost(g, j) for g, j, _ in members]
-        a = self.model.add_columns(len(members), upper=[0.0 if m.low <= 0 else math.inf for _, _, m in members], cost=cost)
-        b = self.model.add_columns(len(members), upper=[0.0 if math.isinf(m.high) else math.inf for _, _, m in members],
-                                   cost=cost)
+        a_upper = [0.0 if m.low <= 0 else math.inf for _, _, m in members]
+        b_upper = [0.0 if math.isinf(m.high) else math.inf for _, _, m in members]
+        a = self.model.add_columns(len(members), upper=a_upper, cost=cost)
+        b = self.model.add_columns(len(members), upper=b_upper, cost=cost)
         self.costs += cost + cost
         y = [self.y[g] for g, _, _ in members]
         index = np.repeat(np.arange(len(members)), 3)

@@ -61,7 +61,8 @@ class SeriesResult:
     def band(self, indicator: str, month: str) -> MonthBand:
         return self.series[indicator][self.months.index(month)]
 
-    def range_of(self, constraint: Constraint, relations: Mapping[str, list[str]] | None = None) -> tuple[float, float | None]:
+    def range_of(self, constraint: Constraint,
+                 relations: Mapping[str, list[str]] | None = None) -> tuple[float, float | None]:
         """The least and most ``constraint``'s row can be given the standing reports, in its own units.
 
         The claim check (RECONCILE.md §5) compares a claim's interval with this. Parts of the row
@@ -124,7 +125,8 @@ def _bands(layout, feasible, shown, indicators, relations) -> dict[tuple[str, st
     return dict(zip(wanted, feasible.sums(objectives)))
 
 
-def _month(layout: Layout, feasible: Feasible, points: np.ndarray, bands, leaves, indicator: str, month: str) -> MonthBand:
+def _month(layout: Layout, feasible: Feasible, points: np.ndarray, bands, leaves, indicator: str,
+           month: str) -> MonthBand:
     if month not in layout.months:
         return MonthBand(month, 0.0, None, None, True)
     columns = [layout.column(leaf, month) for leaf in leaves]

@@ -30,7 +30,8 @@ from .lp import LazyRows, Model, minimise_lazily
 PULL = 0.01
 
 
-def smoothest(feasible: Feasible, bands: dict[int, tuple[float, float | None]], backend: str | None = None) -> np.ndarray:
+def smoothest(feasible: Feasible, bands: dict[int, tuple[float, float | None]],
+              backend: str | None = None) -> np.ndarray:
     """The point estimate of every column; ``bands`` maps columns to their (least, most)."""
     layout = feasible.layout
     sizes = _leaf_sizes(layout, feasible.rows)

@@ -190,3 +190,11 @@ def test_three_links_agency_citing_a_body_that_cited_a_register(trace, figure_at
     assert names == ["Hromadske", "State Bureau of Investigation", "unified register"]
     assert [role for _, role in chain(figure)][:2] == ["relay", "relay"]
     assert spans_match_names(t, figure)
+
+
+def test_according_to_its_bulletin_refers_back_to_the_body_named_before(trace, figure_at):
+    t = trace("The General Staff issued its update. According to its weekly bulletin, 2,300 soldiers "
+              "went AWOL in October.")
+    figure = figure_at(t, "2,300")
+    assert [(l.name, l.role) for l in figure.attribution] == [("General Staff", "origin")]
+    assert figure.rate_per is None  # a weekly bulletin is not a rate per week

@@ -196,7 +196,8 @@ def test_the_warm_backend_gives_the_bands_the_public_linprog_gives(seed):
     rng = random.Random(seed)
     constraints, _ = to_constraints(reports(rng, 120, truths_for(rng, parent=True)))
     relations = {PARENT: list(LEAVES)}
-    fast, slow = estimate(constraints, relations=relations), estimate(constraints, relations=relations, backend="linprog")
+    fast = estimate(constraints, relations=relations)
+    slow = estimate(constraints, relations=relations, backend="linprog")
     for indicator in fast.series:
         for a, b in zip(fast.series[indicator], slow.series[indicator]):
             assert a.low == pytest.approx(b.low, rel=1e-6, abs=1e-6)
