@@ -5,7 +5,6 @@ import hashlib
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from .errors import ComponentError
 from .model.records import Document, Trace
 from .pipeline.runner import Pipeline, build_pipeline
 

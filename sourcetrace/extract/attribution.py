@@ -8,7 +8,6 @@ chain. Figures then take the chain of their sentence (``assign_figures``).
 """
 from __future__ import annotations
 
-import re
 
 from ..model.records import Link
 from ..pipeline.component import component
@@ -188,8 +187,9 @@ def _is_anaphor(token, lang) -> bool:
 # -- finding the parties of one sentence ------------------------------------------------------
 
 def _find_parties(sentence: Sentence, lang) -> dict:
-    doc, a = sentence.doc, lang.attribution
-    parts = {"derived_owners": set(), "records_cited": False, "record_only": False, "outer": [], "speaker": None, "speaker_via": None, "speaker_refers": False, "derived": False,
+    a = lang.attribution
+    parts = {"derived_owners": set(), "records_cited": False, "record_only": False, "outer": [],
+             "speaker": None, "speaker_via": None, "speaker_refers": False,
              "cited": [], "records": [], "named": [], "all": [], "impersonal": None}
     impersonal = lang.phrases_regex("impersonal", a["impersonal_cues"]).search(sentence.text)
     _according_to(sentence, lang, parts)

@@ -1,7 +1,6 @@
 """The standard English pipeline: which components run, in which order, on which model."""
 from __future__ import annotations
 
-import hashlib
 
 from ..errors import ModelMissingError
 from . import attribution, chains, datelines, figures, hedges, incidents, sentences, unattributed

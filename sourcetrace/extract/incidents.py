@@ -7,7 +7,6 @@ hedges to the same incident.
 """
 from __future__ import annotations
 
-import re
 
 from ..model.records import Incident, Link, Period
 from ..pipeline.component import component

@@ -143,7 +143,6 @@ def _is_unit_letter(sentence: str, mult: re.Match) -> bool:
 
 
 def _read_figure(sentence, start, end, value, word, rx, lang) -> NumberMatch:
-    before = sentence[:start]
     match = NumberMatch(start, end, value, None, None, "exact", number_start=start, word_number=word,
                         is_integer_literal=bool(re.fullmatch(r"\d+", sentence[start:end])))
     _apply_currency(match, sentence, rx)

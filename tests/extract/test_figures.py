@@ -6,7 +6,6 @@ charged); rates; ranges; scope; breakdowns of a total.
 """
 from __future__ import annotations
 
-import pytest
 
 
 def test_years_dates_articles_and_unit_numbers_are_not_figures(trace, figure_at, no_figure_at):

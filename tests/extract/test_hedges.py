@@ -5,7 +5,6 @@ of the previous sentence ("This data, if accurate, ...").
 """
 from __future__ import annotations
 
-import pytest
 
 
 def cues(figure) -> list[str]:

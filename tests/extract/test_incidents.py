@@ -5,7 +5,6 @@ against publication, an outcome, hedges, and the source (often none).
 """
 from __future__ import annotations
 
-import pytest
 
 TRUCK = ("In a case heard earlier this month, a conscript was sentenced to five years in prison after "
          "driving an army truck across the border. The man, identified only by his initials, "
