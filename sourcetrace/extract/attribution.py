@@ -35,6 +35,7 @@ def _sentence_claim(state, sentence: Sentence, history) -> Claim | None:
     parts["dateline"] = state.document.dateline
     parts["nlp"] = state.nlp
     _drop_dateline(parts, state.document.dateline)
+    _dateline_hearer(parts, lang)
     for mention in parts["all"]:
         state.mentions.append({"name": mention.name, "span": mention.span, "kind": mention.kind})
     if parts["impersonal"] is not None:
@@ -65,6 +66,17 @@ def _drop_dateline(parts: dict, dateline: dict | None) -> None:
         parts["speaker"], parts["speaker_refers"] = None, False
     for key in ("outer", "cited", "records", "all", "named"):
         parts[key] = [m for m in parts[key] if not inside(m)]
+
+
+def _dateline_hearer(parts: dict, lang) -> None:
+    """'told the agency' under 'KYIV, March 3 /Interfax-Ukraine/.': the agency is the dateline's."""
+    dateline = parts.get("dateline")
+    if not dateline:
+        return
+    for i, mention in enumerate(parts["outer"]):
+        if _anaphor_kind(mention.name, lang) == "agency" and len(mention.name.split()) <= 2:
+            parts["outer"][i] = Mention(dateline["agency"], tuple(dateline["agency_span"]), mention.sentence,
+                                        "agency", via=f"refers back ('{mention.name}')")
 
 
 def _link(m: Mention, role: str, via: str) -> Link:
@@ -153,6 +165,12 @@ def _named_subject(speaker: Mention, parts, lang):
                     c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in token.children)):
                 mention = make_mention(sentence, token, lang)
                 if wanted in (None, "any") or (wanted == "person") == (mention.kind == "person"):
+                    return mention, [_link(mention, "origin", f"refers back ('{speaker.name}')")]
+        # "The report appeared in Izvestia. The newspaper said ...": a name of the kind wanted
+        for token in reversed(sentence.doc):
+            if token.pos_ == "PROPN" and token.dep_ in ("pobj", "dobj", "nsubj", "appos") and wanted not in (None, "any", "person"):
+                mention = make_mention(sentence, token, lang)
+                if mention.kind == wanted:
                     return mention, [_link(mention, "origin", f"refers back ('{speaker.name}')")]
     return None
 

@@ -16,7 +16,8 @@ _ORG_WORDS = re.compile(
     r"tv|media|network|journal|gazette|directorate|inspectorate|prosecutor|parliament|rada|duma|"
     r"union|nations|association|federation|republic|headquarters|university|bank|company|party|"
     r"watch|monitor|monitoring|liberties|rights|international|general|state|national|federal|"
-    r"security|investigation|intelligence|defence|defense|interior|justice|affairs)$")
+    r"security|investigation|intelligence|defence|defense|interior|justice|affairs|force|air|"
+    r"border|coast|portal|institute|society|project|agency|review|ledger|courier|tribune|herald)$")
 _LINKS = {"of", "for", "to", "on", "and", "the", "-", "&"}
 # Titles before a person's name: "Deputy Defence Minister Igor Karpov" is Igor Karpov.
 _TITLES = re.compile(
@@ -48,8 +49,11 @@ def proper_run(head) -> tuple[int, int] | None:
 
 
 def looks_like_person(tokens) -> bool:
-    """Two or three capitalised words, none of them an organisation word: 'Petro Savchuk'."""
+    """Two or three capitalised words, none of them an organisation word: 'Petro Savchuk'.
+    Not after a possessive: "Ukraine's Air Force" belongs to Ukraine, it is nobody's name."""
     words = [t for t in tokens if _capitalised(t)]
+    if words and words[0].i > 0 and words[0].doc[words[0].i - 1].tag_ == "POS":
+        return False
     return 2 <= len(words) <= 4 and all(not _ORG_WORDS.match(t.text) and not t.text.isupper() for t in words) \
         and all(t.pos_ == "PROPN" for t in words)
 

@@ -60,10 +60,12 @@ def _mention(sentence, segment: list, lang: LanguageData) -> Mention:
     else:
         tokens = _noun_phrase_prefix(segment)
     head = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), tokens[-1])
-    if person is None and head.text.islower():
+    if person is None and tokens[-1].text.islower() and tokens[-1].lower_ in lang.attribution["descriptor_nouns"]:
         # "the Slovo i Dilo project": a name before a describing noun is the name
-        names = [t for t in tokens if t.pos_ == "PROPN" and t.i < head.i] or []
-        head = tokens[-1] if not names else head
+        names = [t for t in tokens[:-1] if t.text[:1].isupper()]
+        if names:
+            tokens = [t for t in tokens if names[0].i <= t.i <= names[-1].i]
+            head = names[-1]
     first, last = tokens[0], tokens[-1]
     name = sentence.doc[first.i: last.i + 1].text
     span = sentence.tok_span(first, last)

@@ -198,3 +198,31 @@ def test_according_to_its_bulletin_refers_back_to_the_body_named_before(trace, f
     figure = figure_at(t, "2,300")
     assert [(l.name, l.role) for l in figure.attribution] == [("General Staff", "origin")]
     assert figure.rate_per is None  # a weekly bulletin is not a rate per week
+
+
+@pytest.mark.parametrize("text, chain", [
+    ("Nearly 200 people were detained on Saturday, OVD-Info said.", [("OVD-Info", "origin")]),
+    ("About 2,140 men were charged, Radio Free Europe/Radio Liberty reported.",
+     [("Radio Free Europe/Radio Liberty", "origin")]),
+    ("Ukraine's Air Force said it had intercepted 48 drones.", [("Ukraine's Air Force", "origin")]),
+    ("Analysts at the Sarvanian Institute for Policy Studies estimated that 9,400 people fled.",
+     [("Sarvanian Institute for Policy Studies", "origin")]),
+    ("Support for the war fell to 57%, a poll by the Kyiv International Institute of Sociology found.",
+     [("Kyiv International Institute of Sociology", "origin")]),
+])
+def test_names_are_kept_whole_and_without_their_descriptions(trace, text, chain):
+    t = trace(text)
+    assert [(l.name, l.role) for l in t.figures[0].attribution] == chain
+
+
+def test_told_the_agency_is_the_datelines_agency(trace):
+    t = trace("KYIV, March 3 /Interfax-Ukraine/. Around 6,000 men have left their units since January, "
+              "commander Oleh Shevchuk told the agency.", published="2025-03-03")
+    assert [(l.name, l.role) for l in t.figures[0].attribution] == [("Interfax-Ukraine", "relay"),
+                                                                    ("Oleh Shevchuk", "origin")]
+
+
+def test_the_newspaper_refers_back_to_a_paper_named_in_passing(trace):
+    t = trace("The report appeared on Wednesday in Izvestia. The newspaper, citing a source in the Defence "
+              "Ministry, said 190,000 people had signed contracts since January.", published="2025-06-20")
+    assert [l.name for l in t.figures[0].attribution][:1] == ["Izvestia"]
