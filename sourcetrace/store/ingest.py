@@ -13,7 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..api import trace_many
-from ..errors import ComponentError, Errors, SourcetraceError
+from ..errors import describe_failure
 from ..ingest import DEFAULT_MAX_BYTES, InputProblem, Overrides, read_inputs
 from ..model.records import Document, Trace
 from .db import reading
@@ -157,15 +157,6 @@ class Run:
     def tick(self) -> None:
         self.progress(Progress(self.report, self.bytes_done, self.bytes_total))
 
-
-def describe_failure(exc: Exception) -> str:
-    # As the trace command words it (cli/run.py); kept here so the library does not import the CLI.
-    if isinstance(exc, SourcetraceError) and not isinstance(exc, ComponentError):
-        return str(exc)
-    component = getattr(exc, "component", None)
-    cause = getattr(exc, "cause", None) or exc
-    where = f" in component {component!r}" if component else ""
-    return Errors.E100.format(where=where, error=f"{type(cause).__name__}: {cause}")
 
 
 def _name(document: Document) -> str:
