@@ -63,7 +63,7 @@ def _compile(lang: LanguageData) -> dict:
             "change": phrase_regex(num["change_verbs"]),
             "times": re.compile(r"\s+times\b", re.IGNORECASE),
             "every_nth": re.compile(r"\bevery\s+(\d+)(?:st|nd|rd|th)\b|\bevery\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE),
-            "currency_sym": re.compile(r"([$€£₴₽])\s?$"),
+            "currency_sym": re.compile("([" + re.escape("".join(lang.units["currency_symbols"])) + r"])\s?$"),
             "currency_word": phrase_regex(lang.units["currency_words"]),
             "measure": phrase_regex(lang.units["measure_units"]),
         }
@@ -145,8 +145,8 @@ def _is_unit_letter(sentence: str, mult: re.Match) -> bool:
 def _read_figure(sentence, start, end, value, word, rx, lang) -> NumberMatch:
     match = NumberMatch(start, end, value, None, None, "exact", number_start=start, word_number=word,
                         is_integer_literal=bool(re.fullmatch(r"\d+", sentence[start:end])))
-    _apply_currency(match, sentence, rx)
-    _apply_unit(match, sentence, rx)
+    _apply_currency(match, sentence, rx, lang.units)
+    _apply_unit(match, sentence, rx, lang.units)
     return _apply_cue(match, sentence, rx)
 
 
@@ -166,30 +166,24 @@ def _apply_cue(match: NumberMatch, sentence: str, rx: dict) -> NumberMatch:
     return match
 
 
-def _apply_currency(match: NumberMatch, sentence: str, rx: dict) -> None:
+def _apply_currency(match: NumberMatch, sentence: str, rx: dict, units: dict) -> None:
     code = re.search(r"\b(UAH|USD|EUR|RUB|GBP)\s*$", sentence[: match.start])
     if code:
         match.unit, match.start = code.group(1), code.start()
         return
     symbol = rx["currency_sym"].search(sentence[: match.start])
     if symbol:
-        match.unit = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}[symbol.group(1)]
+        match.unit = units["currency_symbols"][symbol.group(1)]
         match.start = symbol.start()
         return
     after = sentence[match.end:]
     word = rx["currency_word"].match(after.lstrip())
     if word and after[: len(after) - len(after.lstrip())] in (" ", ""):
-        match.unit = _currency_code(word.group())
+        match.unit = units["currency_words"][word.group().lower()]
         match.end += len(after) - len(after.lstrip()) + word.end()
 
 
-def _currency_code(word: str) -> str:
-    from ..lang import load_language
-
-    return load_language("en").units["currency_words"][word.lower()]
-
-
-def _apply_unit(match: NumberMatch, sentence: str, rx: dict) -> None:
+def _apply_unit(match: NumberMatch, sentence: str, rx: dict, units: dict) -> None:
     if match.unit != "count":
         return
     for name, unit, kind in (("points", "percentage_point", "change"), ("percent", "percent", "share"),
@@ -200,9 +194,7 @@ def _apply_unit(match: NumberMatch, sentence: str, rx: dict) -> None:
             return
     measure = rx["measure"].match(sentence, match.end + 1) if sentence[match.end:match.end + 1] == " " else None
     if measure:
-        from ..lang import load_language
-
-        match.unit = load_language("en").units["measure_units"][measure.group().lower()]
+        match.unit = units["measure_units"][measure.group().lower()]
         match.end = measure.end()
 
 
