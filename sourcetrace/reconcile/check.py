@@ -24,17 +24,18 @@ def check_claim(claim: str, traces: list[dict], registry, published: str | None 
     claim_trace = trace_text(claim, published=published).to_dict()
     observations = observations_from_trace(claim_trace, registry)
     figures = {f["id"]: f for f in claim_trace["figures"]}
-    checked = [_check(obs, figures[obs.figure_id], traces, registry) for obs in observations]
+    stored = observations_from_traces(traces, registry) if observations else []  # resolved once per claim
+    checked = [_check(obs, figures[obs.figure_id], stored, registry) for obs in observations]
     unplaced = [f for f in claim_trace["figures"] if f["id"] not in {o.figure_id for o in observations}]
     return {"schema": SCHEMA, "claim": claim, "published": published, "figures": checked,
             "not_checked": [{"text": f["text"], "reason": _why_not(f)} for f in unplaced],
             "verdict": _overall(checked)}
 
 
-def _check(obs, figure: dict, traces: list[dict], registry) -> dict:
+def _check(obs, figure: dict, stored: list, registry) -> dict:
     readings = [obs.indicator] + [p for p in registry.parents(obs.indicator)
                                   if registry.relation(p, obs.indicator) == "sum_of"]
-    tested = [_reading(obs, indicator, traces, registry) for indicator in readings]
+    tested = [_reading(obs, indicator, stored, registry) for indicator in readings]
     fitting = [t["indicator"] for t in tested if t["verdict"] == "within"]
     verdict = "within" if fitting else tested[0]["verdict"]
     return {"text": figure["text"], "value": obs.value, "bound": obs.bound, "period": figure.get("period"),
@@ -42,9 +43,9 @@ def _check(obs, figure: dict, traces: list[dict], registry) -> dict:
             "fits": fitting, "explanation": _explain(figure, tested, fitting)}
 
 
-def _reading(obs, indicator: str, traces: list[dict], registry) -> dict:
+def _reading(obs, indicator: str, stored: list, registry) -> dict:
     members = family(indicator, registry)
-    reports = [o for o in observations_from_traces(traces, registry) if o.indicator in members]
+    reports = [o for o in stored if o.indicator in members]
     constraints, _ = to_constraints(reports)
     relations = relations_of(members, registry)
     result = estimate(mark_revisions(constraints), relations=relations)
