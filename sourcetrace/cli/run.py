@@ -72,8 +72,7 @@ def _flush(documents: list[Document], many, tracer, console, show_traceback: boo
     if not documents:
         return
     for document in documents:
-        if len(document.text) > LONG_TEXT:
-            console.say(f"{document.source}: {len(document.text):,} characters; a text this long takes minutes to trace.")
+        warn_if_long(document, console)
     try:
         results = list(many(documents))
     except Exception:  # noqa: BLE001 - fall back to one at a time, so the failure is pinned down
@@ -87,10 +86,14 @@ def _flush(documents: list[Document], many, tracer, console, show_traceback: boo
         yield document, result
 
 
-def trace_one(document: Document, tracer, console: Console, show_traceback: bool) -> Trace | InputProblem:
-    """The trace, or a problem naming the failed component: one bad document must not stop a batch."""
+def warn_if_long(document: Document, console) -> None:
     if len(document.text) > LONG_TEXT:
         console.say(f"{document.source}: {len(document.text):,} characters; a text this long takes minutes to trace.")
+
+
+def trace_one(document: Document, tracer, console: Console, show_traceback: bool) -> Trace | InputProblem:
+    """The trace, or a problem naming the failed component: one bad document must not stop a batch."""
+    warn_if_long(document, console)
     try:
         return tracer(document)
     except Exception as exc:  # noqa: BLE001 - whatever broke, the other documents still get traced
