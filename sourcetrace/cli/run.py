@@ -15,8 +15,7 @@ from ..report import Renderer
 
 PROGRESS_AFTER = 3  # a few documents need no progress line; the report itself shows them
 # The extractor reads about 30 KB of text a second on one core (bench/RESULTS.md): past this, a
-# user waits long enough
-# to think it hangs unless told.
+# user waits long enough to think it hangs unless told.
 LONG_TEXT = 500_000
 
 
