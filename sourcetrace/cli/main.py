@@ -153,10 +153,10 @@ def write_traces(items, format_: str, output: str, show_traceback: bool) -> int:
     except BrokenPipeError:
         raise
     except click.FileError as exc:  # click's lazy file reports a failed open as this
-        raise click.BadParameter(f"cannot write {output}: {exc.message}", param_hint="--output") from None
+        raise click.BadParameter(Errors.E201.format(path=output, reason=exc.message), param_hint="--output") from None
     except OSError as exc:
-        message = f"cannot write {output}: {exc.strerror or exc}"
-        raise click.BadParameter(message, param_hint="--output") from None
+        raise click.BadParameter(Errors.E201.format(path=output, reason=exc.strerror or exc),
+                                 param_hint="--output") from None
 
 
 def main() -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from ..errors import InputError
+from ..errors import Errors, InputError
 from ..ingest import DEFAULT_MAX_BYTES, parse_size
 from ..ingest.dates import normalise_published
 from ..report import FORMATS, RENDERERS
@@ -20,8 +20,7 @@ class ByteSize(click.ParamType):
         try:
             return parse_size(value)
         except ValueError:
-            self.fail(f"{value!r} is not a size: give bytes, or a number with K, M or G, e.g. 50M.",
-                      param, ctx)
+            self.fail(Errors.E600.format(value=value), param, ctx)
 
 
 def _published(ctx, param, value):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import Errors
 from ..registry import Registry, RegistryError
 from ..store import DEFAULT_PATH
 from .store_commands import open_store
@@ -35,15 +36,13 @@ def _indicator(registry: Registry, text: str) -> str:
     except LookupError:
         found = None
     if found is None:
-        known = ", ".join(sorted(registry.indicators))
-        raise click.BadParameter(f"{text!r} is not a known indicator. Known: {known}. "
-                                 "See `sourcetrace indicators`.", param_hint="INDICATOR")
+        raise click.BadParameter(Errors.E404.format(name=text), param_hint="INDICATOR")
     return found
 
 
 def _month(ctx, param, value):
     if value is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value):
-        raise click.BadParameter(f"{value!r} is not a month; write it as YYYY-MM, e.g. 2025-03")
+        raise click.BadParameter(Errors.E601.format(value=value))
     return value
 
 
@@ -78,7 +77,7 @@ def barometer(indicator, scope, month_from, month_to, format_, output, png, html
     from ..reconcile.barometer import barometer as build
 
     if month_from and month_to and month_from > month_to:
-        raise click.BadParameter(f"--from {month_from} is after --to {month_to}", param_hint="--from/--to")
+        raise click.BadParameter(Errors.E602.format(first=month_from, last=month_to), param_hint="--from/--to")
     registry = _registry(registry_file)
     indicator_id = _indicator(registry, indicator)
     with open_store(db, create=False) as store:
@@ -161,8 +160,7 @@ def check(claim, published, format_, db, registry_file):
     if claim == "-":
         claim = click.get_text_stream("stdin").read().strip()
     if not claim:
-        raise click.UsageError("give the claim to check in quotes (or '-' to read it from standard input), "
-                               "e.g. sourcetrace check \"20,000 desertions a month\"")
+        raise click.UsageError(Errors.E500)
     registry = _registry(registry_file)
     with open_store(db, create=False) as store:
         result = check_claim(claim, list(store.traces()), registry, published)

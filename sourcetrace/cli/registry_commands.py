@@ -9,6 +9,7 @@ import json
 
 import click
 
+from ..errors import Warnings
 from ..registry import ENV_VAR, KINDS, Registry, RegistryError
 
 registry_option = click.option(
@@ -62,7 +63,7 @@ def sources(ctx, kind, search, format_, registry_file):
             click.echo(_table(["ID", "KIND", "COUNTRY", "STATE", "PARTY", "NAME"],
                               [_source_row(source_id, registry.sources[source_id]) for source_id in ids]))
     if not ids:
-        click.echo(f"sourcetrace: no source matches{_filters(kind, search)}.", err=True)
+        click.echo(f"sourcetrace: {Warnings.W003.format(filters=_filters(kind, search))}", err=True)
         ctx.exit(1)
 
 
@@ -98,7 +99,7 @@ def _load(registry_file: str | None) -> Registry:
     except RegistryError as exc:
         raise click.ClickException(str(exc)) from None
     for warning in registry.warnings:
-        click.echo(f"sourcetrace: registry: {warning}", err=True)
+        click.echo(f"sourcetrace: {Warnings.W004.format(warning=warning)}", err=True)
     return registry
 
 

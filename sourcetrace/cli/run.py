@@ -8,7 +8,7 @@ from typing import Callable, Iterable, TextIO
 
 import click
 
-from ..errors import describe_failure
+from ..errors import Warnings, describe_failure
 from ..ingest import InputProblem
 from ..model.records import Document, Trace
 from ..report import Renderer
@@ -88,7 +88,7 @@ def _flush(documents: list[Document], many, tracer, console, show_traceback: boo
 
 def warn_if_long(document: Document, console) -> None:
     if len(document.text) > LONG_TEXT:
-        console.say(f"{document.source}: {len(document.text):,} characters; a text this long takes minutes to trace.")
+        console.say(f"{document.source}: {Warnings.W001.format(characters=len(document.text))}")
 
 
 def trace_one(document: Document, tracer, console: Console, show_traceback: bool) -> Trace | InputProblem:
@@ -130,7 +130,7 @@ class Console:
     def summarise(self, outcome: Outcome) -> None:
         total = outcome.traced + outcome.failed
         if outcome.failed:
-            self.say(f"{outcome.failed} of {total} inputs failed (see above); {outcome.traced} traced.")
+            self.say(Warnings.W006.format(failed=outcome.failed, total=total, traced=outcome.traced))
         elif total > PROGRESS_AFTER:
             self.say(f"{total} documents traced.")
         self.clear()

@@ -8,6 +8,7 @@ from typing import Iterator
 
 import click
 
+from ..errors import Warnings
 from ..ingest import Overrides
 from ..store import DEFAULT_PATH, IngestReport, Progress, Store, StoreError
 from ..store.formats import WRITERS
@@ -92,7 +93,7 @@ def query(db, indicator, source, outlet, period_from, period_to, language, forma
         rows = store.figures(indicator=indicator, source=source, outlet=outlet, period_from=period_from,
                              period_to=period_to, language=language)
     if not rows and format_ == "table":
-        click.echo("sourcetrace: no figures match.", err=True)
+        click.echo(f"sourcetrace: {Warnings.W002}", err=True)
         return
     WRITERS[format_](rows, sys.stdout)
 
@@ -147,8 +148,8 @@ def summarise(report: IngestReport, store: Store) -> None:
         for problem in problems[:SHOW_PROBLEMS]:
             click.echo(f"sourcetrace: {word} {problem.input}: {problem.problem}", err=True)
         if len(problems) > SHOW_PROBLEMS:
-            click.echo(f"sourcetrace: … and {len(problems) - SHOW_PROBLEMS} more {word}; all are in the "
-                       f"store's 'skipped' table.", err=True)
+            click.echo(f"sourcetrace: {Warnings.W005.format(count=len(problems) - SHOW_PROBLEMS, word=word)}",
+                       err=True)
     click.echo(f"sourcetrace: {report.summary()} (store: {store.path}).")
 
 

@@ -22,7 +22,7 @@ from typing import Iterator
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from ..errors import Errors, InputError, _Numbered
+from ..errors import Errors, InputError
 from . import html
 from .dates import normalise_published
 from .decode import decode
@@ -38,19 +38,6 @@ DRAIN_CHUNK = 1 << 16
 GZIP_MAGIC = b"\x1f\x8b"
 INFLATE_AT_MOST = 1 << 20
 RECORD_TYPES = ("warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation")
-
-
-class WarcErrors(metaclass=_Numbered):
-    # To move into errors.py beside the other readers' messages (E03x: WARC).
-    E030 = ("not a WARC file ({why}). Give a .warc or .warc.gz file as a crawler writes it "
-            "(wget --warc-file, warcprox, Browsertrix).")
-    E031 = ("the WARC is damaged at byte {offset} ({why}); the records before it ({count}) were read. "
-            "Fetch or crawl the file again to get the rest.")
-    E032 = ("the WARC ends in the middle of a record (it was cut short at about byte {offset}); the records "
-            "before it ({count}) were read. Fetch or crawl the file again to get the rest.")
-    E033 = "the record's page is {size} bytes, over the limit of {limit} bytes. Raise it with --max-bytes {suggest}."
-    E034 = "the record's content cannot be read ({why}); the other records still are."
-    E035 = "the record before this one is not the length its header says; its page may be garbled ({why})."
 
 
 def score(source: Source) -> int:
@@ -76,18 +63,18 @@ def read(source: Source) -> Iterator[ReadDocument | InputProblem]:
         record, warning = found
         where = f"{source.name}@{archive.offset}"
         if warning:
-            yield InputProblem(where, WarcErrors.E035.format(why=warning))
+            yield InputProblem(where, Errors.E035.format(why=warning))
         item = read_record(record, source.max_bytes, where)
         if cut_short(record):
-            raise InputError(WarcErrors.E032.format(offset=archive.offset, count=count))
+            raise InputError(Errors.E032.format(offset=archive.offset, count=count))
         count += 1
         if item is not None:
             yield item
     # Bytes after the last whole record (a header cut short), or a gzip stream that stops mid-way.
     if archive.offset < archive.fh.tell() or getattr(stream, "cut_short", False):
-        raise InputError(WarcErrors.E032.format(offset=archive.offset, count=count))
+        raise InputError(Errors.E032.format(offset=archive.offset, count=count))
     if count == 0:
-        raise InputError(WarcErrors.E030.format(why="it holds no records"))
+        raise InputError(Errors.E030.format(why="it holds no records"))
 
 
 def _uncompressed(source: Source):
@@ -160,8 +147,8 @@ def _next(archive: ArchiveIterator, count: int):
 
 def _damaged(offset: int, count: int, why: str) -> InputError:
     if count == 0:
-        return InputError(WarcErrors.E030.format(why=why))
-    return InputError(WarcErrors.E031.format(offset=offset, count=count, why=why))
+        return InputError(Errors.E030.format(why=why))
+    return InputError(Errors.E031.format(offset=offset, count=count, why=why))
 
 
 def read_record(record, max_bytes: int, where: str) -> ReadDocument | InputProblem | None:
@@ -172,9 +159,9 @@ def read_record(record, max_bytes: int, where: str) -> ReadDocument | InputProbl
     try:
         data = record.content_stream().read(max_bytes + 1)
     except Exception as exc:  # noqa: BLE001 - a bad Content-Encoding fails inside warcio's decoders
-        return InputProblem(where, WarcErrors.E034.format(why=f"{type(exc).__name__}: {exc}"))
+        return InputProblem(where, Errors.E034.format(why=f"{type(exc).__name__}: {exc}"))
     if len(data) > max_bytes:
-        return InputProblem(where, str(too_large(None, max_bytes, WarcErrors.E033)))
+        return InputProblem(where, str(too_large(None, max_bytes, Errors.E033)))
     try:
         return record_document(record, kind, data, where)
     except InputError as problem:

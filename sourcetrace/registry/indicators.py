@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import Messages, RegistryError
+from ..errors import Errors
+from .errors import RegistryError
 from .names import normalise
 
 RELATIONS = ("sum_of", "includes")  # parent -> children: exactly, or as parts that need not add up
@@ -84,7 +85,7 @@ class IndicatorIndex:
 
     def _entry(self, indicator_id: str) -> dict:
         if indicator_id not in self.indicators:
-            raise UnknownIndicator(Messages.E304.format(name=indicator_id))
+            raise UnknownIndicator(Errors.E404.format(name=indicator_id))
         return self.indicators[indicator_id]
 
     def _match(self, indicator_id: str, how: str, alias: str | None = None) -> IndicatorMatch:

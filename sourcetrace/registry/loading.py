@@ -12,7 +12,8 @@ from importlib import resources
 from pathlib import Path
 
 from . import schema
-from .errors import Messages, RegistryError
+from ..errors import Errors
+from .errors import RegistryError
 
 ENV_VAR = "SOURCETRACE_REGISTRY"
 SECTIONS = ("sources", "indicators")
@@ -41,14 +42,14 @@ def read_user(path: Path) -> dict[str, dict]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RegistryError(Messages.E300.format(path=path, reason=getattr(exc, "strerror", None) or exc)) from None
+        raise RegistryError(Errors.E400.format(path=path, reason=getattr(exc, "strerror", None) or exc)) from None
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise RegistryError(Messages.E301.format(path=path, reason=exc)) from None
+        raise RegistryError(Errors.E401.format(path=path, reason=exc)) from None
     sections = {key: value for key, value in raw.items() if not key.startswith("_")} if isinstance(raw, dict) else None
     if not sections or set(sections) - set(SECTIONS) or not all(isinstance(v, dict) for v in sections.values()):
-        raise RegistryError(Messages.E302.format(path=path))
+        raise RegistryError(Errors.E402.format(path=path))
     return sections
 
 
@@ -81,7 +82,7 @@ def check(data: dict[str, dict], origin: str) -> None:
     if found:
         shown = found[:MAX_PROBLEMS_SHOWN] + ([f"... and {len(found) - MAX_PROBLEMS_SHOWN} more"]
                                              if len(found) > MAX_PROBLEMS_SHOWN else [])
-        raise RegistryError(Messages.E303.format(path=origin, count=len(found),
+        raise RegistryError(Errors.E403.format(path=origin, count=len(found),
                                                  problems="\n".join(f"  - {line}" for line in shown)))
 
 

@@ -13,11 +13,11 @@ from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..api import trace_many
-from ..errors import describe_failure
 from ..ingest import DEFAULT_MAX_BYTES, InputProblem, Overrides, read_inputs
 from ..model.records import Document, Trace
 from .db import reading
-from .errors import StoreError, StoreErrors
+from ..errors import Errors, describe_failure
+from .errors import StoreError
 from .inputs import InputFile, MissingInput, expand
 from .rows import content_hash, record_skip, write_trace
 
@@ -138,11 +138,11 @@ class Run:
             try:
                 stored = future.result()
             except sqlite3.OperationalError as exc:  # disk full, read-only file: no document would fare better
-                raise StoreError(StoreErrors.E304.format(path=self.store.path, reason=exc)) from exc
+                raise StoreError(Errors.E304.format(path=self.store.path, reason=exc)) from exc
             except Exception as exc:  # noqa: BLE001 - e.g. text SQLite cannot hold: this document only
                 if name is None:  # the record of a problem: nothing else to fall back on
-                    raise StoreError(StoreErrors.E304.format(path=self.store.path, reason=exc)) from exc
-                self.fail(InputProblem(name, f"cannot be stored: {type(exc).__name__}: {exc}"))
+                    raise StoreError(Errors.E304.format(path=self.store.path, reason=exc)) from exc
+                self.fail(InputProblem(name, Errors.E305.format(reason=f"{type(exc).__name__}: {exc}")))
                 continue
             if name is not None:
                 self._count(stored)

@@ -10,7 +10,6 @@ from typing import Iterable, Iterator
 from ..errors import Errors
 from ..ingest import InputProblem
 from ..ingest import html, jsonl, warc
-from .errors import StoreErrors
 
 EXTENSIONS = (".txt",) + html.EXTENSIONS + jsonl.EXTENSIONS + warc.EXTENSIONS
 
@@ -50,7 +49,7 @@ def walk(folder: Path) -> Iterator[InputFile | InputProblem]:
 
 def classify(path: Path) -> InputFile | InputProblem:
     if not path.name.lower().endswith(EXTENSIONS):
-        return InputProblem(str(path), StoreErrors.E310.format(extensions=", ".join(EXTENSIONS)))
+        return InputProblem(str(path), Errors.E050.format(extensions=", ".join(EXTENSIONS)))
     try:
         return InputFile(str(path), path.stat().st_size)
     except OSError:

@@ -11,7 +11,7 @@ import re
 import sqlite3
 from typing import Iterator
 
-from .errors import StoreErrors
+from ..errors import Errors
 
 FIGURES = """
     SELECT f.*, d.external_id, d.outlet, d.published, d.language, d.title, d.url, d.source AS input
@@ -95,11 +95,11 @@ def month_end(value: str) -> str:
 def _parse_month(value: str) -> tuple[int, int, int | None]:
     found = MONTH.fullmatch(value.strip())
     if found is None or not 1 <= int(found.group(2)) <= 12:
-        raise ValueError(StoreErrors.E305.format(value=value))
+        raise ValueError(Errors.E601.format(value=value))
     year, month = int(found.group(1)), int(found.group(2))
     day = int(found.group(3)) if found.group(3) else None
     if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise ValueError(StoreErrors.E305.format(value=value))
+        raise ValueError(Errors.E601.format(value=value))
     return year, month, day
 
 

@@ -10,7 +10,8 @@ from ..ingest import DEFAULT_MAX_BYTES, Overrides
 from ..model.records import Trace
 from . import queries
 from .db import connect_writer, reading
-from .errors import StoreError, StoreErrors, StoreMissing
+from ..errors import Errors
+from .errors import StoreError, StoreMissing
 from .ingest import IngestReport, Progress, Tracer, ingest
 from .rows import content_hash, write_trace
 from .schema import MIGRATIONS
@@ -32,7 +33,7 @@ class Store:
         """The store at ``path``, migrated to this version; ``create=False`` refuses a missing file."""
         store = cls(path)
         if not create and not store.path.is_file():
-            raise StoreMissing(StoreErrors.E300.format(path=path))
+            raise StoreMissing(Errors.E300.format(path=path))
         store.migrate()
         return store
 
@@ -43,7 +44,7 @@ class Store:
         try:
             return self.writer.call(MIGRATIONS.apply)
         except sqlite3.Error as exc:  # e.g. a read-only file that needs a migration
-            raise StoreError(StoreErrors.E304.format(path=self.path, reason=exc)) from exc
+            raise StoreError(Errors.E304.format(path=self.path, reason=exc)) from exc
 
     @property
     def writer(self) -> Writer:
@@ -53,7 +54,7 @@ class Store:
                 try:
                     self._writer = Writer(lambda: connect_writer(self.path))
                 except sqlite3.Error as exc:
-                    raise StoreError(StoreErrors.E301.format(path=self.path, reason=exc)) from exc
+                    raise StoreError(Errors.E301.format(path=self.path, reason=exc)) from exc
             return self._writer
 
     def reader(self):
@@ -107,9 +108,9 @@ class Store:
                 newer = MIGRATIONS.unknown(connection)
                 pending = MIGRATIONS.pending(connection)
         except sqlite3.OperationalError as exc:  # cannot open it at all
-            raise StoreError(StoreErrors.E301.format(path=self.path, reason=exc)) from exc
+            raise StoreError(Errors.E301.format(path=self.path, reason=exc)) from exc
         except sqlite3.DatabaseError as exc:  # "file is not a database"
-            raise StoreError(StoreErrors.E302.format(path=self.path, reason=exc)) from exc
+            raise StoreError(Errors.E302.format(path=self.path, reason=exc)) from exc
         if newer:
-            raise StoreError(StoreErrors.E303.format(path=self.path, names=", ".join(newer)))
+            raise StoreError(Errors.E303.format(path=self.path, names=", ".join(newer)))
         return pending

@@ -77,10 +77,10 @@ def test_a_broken_registry_file_is_reported_not_raised(tmp_path):
     path = tmp_path / "broken.json"
     path.write_text('{"sources": {"ua.x": {"name": "X"}}}', encoding="utf-8")
     result = invoke("sources", "--registry", path)
-    assert result.exit_code == 1 and "[E303]" in result.stderr and "'kind' is missing" in result.stderr
+    assert result.exit_code == 1 and "[E403]" in result.stderr and "'kind' is missing" in result.stderr
     assert "Traceback" not in result.output
     missing = invoke("indicators", "--registry", tmp_path / "missing.json")
-    assert missing.exit_code == 1 and "[E300]" in missing.stderr
+    assert missing.exit_code == 1 and "[E400]" in missing.stderr
 
 
 def test_indicators_table_shows_parts_and_law():

@@ -86,7 +86,7 @@ def test_look_alike_categories_are_kept_apart(registry):
 
 
 def test_an_unknown_indicator_id_is_an_error_that_says_what_to_do(registry):
-    with pytest.raises(UnknownIndicator, match=r"\[E304\].*sourcetrace indicators"):
+    with pytest.raises(UnknownIndicator, match=r"\[E404\].*sourcetrace indicators"):
         registry.children("mil.nonsense")
     with pytest.raises(LookupError):
         registry.parents("mil.nonsense")

@@ -72,11 +72,11 @@ def test_a_name_two_sources_share_is_ambiguous_and_warned_about(user_file):
 
 
 @pytest.mark.parametrize("content, code", [
-    ("{not json", "E301"),
-    ("[1, 2]", "E302"),
-    ('{"outlets": {}}', "E302"),
-    ('{"sources": []}', "E302"),
-    ('{"_comment": "only a comment"}', "E302"),
+    ("{not json", "E401"),
+    ("[1, 2]", "E402"),
+    ('{"outlets": {}}', "E402"),
+    ('{"sources": []}', "E402"),
+    ('{"_comment": "only a comment"}', "E402"),
 ])
 def test_a_broken_file_is_refused_with_a_numbered_message(user_file, content, code):
     with pytest.raises(RegistryError, match=rf"\[{code}\]"):
@@ -84,7 +84,7 @@ def test_a_broken_file_is_refused_with_a_numbered_message(user_file, content, co
 
 
 def test_a_missing_file_says_where_the_path_came_from(tmp_path):
-    with pytest.raises(RegistryError, match=r"\[E300\].*SOURCETRACE_REGISTRY"):
+    with pytest.raises(RegistryError, match=r"\[E400\].*SOURCETRACE_REGISTRY"):
         Registry.load(tmp_path / "missing.json")
 
 
@@ -97,7 +97,7 @@ def test_entries_that_break_the_schema_are_listed(user_file):
     with pytest.raises(RegistryError) as caught:
         Registry.load(path)
     message = str(caught.value)
-    for expected in ("[E303]", "sources.ua.new_outlet: 'kind' is 'blog'", "sources.ua.new_outlet: 'country' is missing",
+    for expected in ("[E403]", "sources.ua.new_outlet: 'kind' is 'blog'", "sources.ua.new_outlet: 'country' is missing",
                      "sources.ua.pgo: 'part_of' names 'ua.nowhere'", "sources.X.bad: the id must look like 'ua.pgo'",
                      "indicators.mil.new: 'sum_of' names 'mil.gone'", "indicators.mil.new: unknown field 'colour'"):
         assert expected in message

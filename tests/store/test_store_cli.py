@@ -31,7 +31,7 @@ def test_ingest_then_again_reports_counts_and_exit_codes(tmp_path):
     first = invoke("ingest", tmp_path / "in", "--db", db)
     assert first.exit_code == 0, first.output
     assert f"sourcetrace: 3 new, 0 already in the store, 1 skipped (store: {db})." in first.stdout
-    assert f"sourcetrace: skipped {tmp_path / 'in' / 'notes.md'}: [E310]" in first.stderr
+    assert f"sourcetrace: skipped {tmp_path / 'in' / 'notes.md'}: [E050]" in first.stderr
     again = invoke("ingest", tmp_path / "in", "--db", db)
     assert again.exit_code == 0
     assert "0 new, 3 already in the store" in again.stdout
@@ -62,7 +62,7 @@ def test_many_problems_are_summed_up_not_all_listed(tmp_path):
     for number in range(25):
         (tmp_path / "in" / f"{number:02d}.md").write_text("x")
     result = invoke("ingest", tmp_path / "in", "--db", tmp_path / "s.db")
-    assert result.stderr.count("[E310]") == 20
+    assert result.stderr.count("[E050]") == 20
     assert "… and 5 more skipped; all are in the store's 'skipped' table." in result.stderr
 
 
@@ -109,7 +109,7 @@ def test_query_with_nothing_matching_says_so(db):
 
 def test_query_refuses_a_month_it_cannot_read(db):
     result = invoke("query", "--db", db, "--from", "March")
-    assert result.exit_code == 2 and "[E305]" in result.stderr
+    assert result.exit_code == 2 and "[E601]" in result.stderr
 
 
 def test_query_without_a_store_says_to_ingest_first(tmp_path):

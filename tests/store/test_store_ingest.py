@@ -50,7 +50,7 @@ def test_folders_are_walked_and_unknown_types_skipped_with_a_reason(tmp_path, st
     assert report.new == 4 and report.ok
     skipped = {problem.input.removeprefix(str(tmp_path / "in") + "/"): problem.problem for problem in report.skipped}
     assert set(skipped) == {"deep/notes.md", "image.png"}
-    assert all("[E310]" in reason and ".warc.gz" in reason for reason in skipped.values())
+    assert all("[E050]" in reason and ".warc.gz" in reason for reason in skipped.values())
     sources = sorted(document["input"].removeprefix(str(tmp_path / "in") + "/") for document in store.documents())
     assert sources == ["a.txt", "deep/b.HTML", "deep/deeper/c.jsonl#1", "deep/deeper/c.jsonl#2"]
 

@@ -61,7 +61,7 @@ def test_months_become_their_first_and_last_days():
                                                                                    "2023-02-28")
     assert month_end("2024-02-10") == "2024-02-10"
     for bad in ("2024", "2024-13", "24-01", "2024-02-30", "March 2024"):
-        with pytest.raises(ValueError, match=r"\[E305\]"):
+        with pytest.raises(ValueError, match=r"\[E601\]"):
             month_start(bad)
 
 
