@@ -97,3 +97,14 @@ def test_the_example_shows_what_the_demo_promises(example):
     assert len(example.incidents) >= 1
     assert any(u.kind == "vague" for u in example.unattributed)
     assert example.document.dateline is not None
+
+
+def test_a_link_that_speaks_for_a_body_is_valid(validator):
+    """``speaks_for`` is optional: extraction fills it when a person speaks for a body."""
+    data = trace_text(EDGE_CASES["dateline"], published="2025-05-05").to_dict()
+    link = data["figures"][0]["attribution"][-1]
+    assert link["speaks_for"] is None
+    link["speaks_for"] = {"name": "the service", "span": [link["span"][0], link["span"][1]]}
+    assert errors(validator, data) == []
+    link["speaks_for"] = {"name": "the service"}
+    assert errors(validator, data) != []  # a body named in the text carries its span

@@ -50,6 +50,9 @@ class Link:
     vague: bool = False
     kind: str | None = None  # person, agency, outlet, body, group, sources ... when known
     via: str | None = None  # how the link was found: the cue (e.g. "citing", "dateline", "refers back")
+    # The body a person speaks for ("Defence Ministry spokesman X", "X, head of the bureau"):
+    # {"name": as written, "span": [start, end)}. Grades follow the body, not the person.
+    speaks_for: dict | None = None
 
 
 @dataclass

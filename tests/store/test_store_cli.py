@@ -98,7 +98,8 @@ def test_query_as_json_lines(db):
     result = invoke("query", "--db", db, "--indicator", "conflict", "-f", "jsonl")
     [line] = result.stdout.splitlines()
     assert json.loads(line)["links"] == [{"name": "Reuters", "span": None, "role": "outlet", "anonymous": False,
-                                          "vague": False, "kind": None, "via": None}]
+                                          "vague": False, "kind": None, "via": None,
+                                              "speaks_for": None}]
 
 
 def test_query_with_nothing_matching_says_so(db):
