@@ -10,6 +10,5 @@ The command line (``sourcetrace trace``) is a thin layer over :func:`trace` and 
 """
 from .api import trace, trace_many, trace_text
 from .model.records import SCHEMA_ID, Document, Trace
-
-__version__ = "0.1.0"
+from .version import __version__
 __all__ = ["trace", "trace_text", "trace_many", "Document", "Trace", "SCHEMA_ID", "__version__"]

@@ -48,7 +48,3 @@ def _with_ids(documents: Iterable[Document]) -> Iterator[Document]:
 
 def _content_id(text: str) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-# The CLI traces consecutive documents in batches when its tracer offers ``many``.
-trace.many = trace_many

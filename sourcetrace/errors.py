@@ -179,6 +179,10 @@ class OutputError(SourcetraceError):
     """The output cannot be written as asked, e.g. several documents for ``--format json``."""
 
 
+class Rejected(SourcetraceError):
+    """A sink (the store) cannot keep one document; the run goes on with the others."""
+
+
 class ComponentError(SourcetraceError):
     """A pipeline component failed on one document; the runner raises it ``from`` the cause.
 

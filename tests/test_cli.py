@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import sourcetrace
+import sourcetrace.api
 from sourcetrace.cli import main as cli_main
 from sourcetrace.errors import ComponentError
 from sourcetrace.model.records import Trace
@@ -21,9 +22,20 @@ def fake_trace(document) -> Trace:
     return Trace(document, warnings=[f"traced {len(document.text)} characters"])
 
 
+def per_document(trace_one):
+    """A stand-in for ``api.trace_many`` that yields, in order, a trace or the error of each."""
+    def trace_many(documents):
+        for document in documents:
+            try:
+                yield trace_one(document)
+            except Exception as exc:  # noqa: BLE001 - as trace_many hands errors on
+                yield exc
+    return trace_many
+
+
 @pytest.fixture(autouse=True)
 def no_extractor(monkeypatch):
-    monkeypatch.setattr(cli_main, "trace_document", fake_trace)
+    monkeypatch.setattr(sourcetrace.api, "trace_many", per_document(fake_trace))
 
 
 def invoke(*args, input=None):
@@ -180,7 +192,7 @@ def test_every_command_has_help_with_an_example(command):
 
 
 def test_a_long_text_gets_a_heads_up(tmp_path, monkeypatch):
-    monkeypatch.setattr("sourcetrace.cli.run.LONG_TEXT", 100)
+    monkeypatch.setattr("sourcetrace.cli.console.LONG_TEXT", 100)
     path = write(tmp_path, "long.txt", "word " * 100)
     result = invoke("trace", path, "-f", "jsonl")
     assert result.exit_code == 0 and f"{path}: [W001] 500 characters; a text this long takes minutes" in result.stderr
@@ -192,9 +204,23 @@ def test_an_unsupported_language_is_not_called_a_bug(tmp_path, monkeypatch):
     def refuse(document):
         raise UnsupportedLanguage(document.language, ["en"])
 
-    monkeypatch.setattr(cli_main, "trace_document", refuse)
+    monkeypatch.setattr(sourcetrace.api, "trace_many", per_document(refuse))
     feed = write(tmp_path, "feed.jsonl", '{"text": "Текст.", "language": "ru"}\n')
     result = invoke("trace", feed)
     assert result.exit_code == 1
     assert "[E102] the text is in 'ru'" in result.stderr and "language data for en only" in result.stderr
     assert "bug" not in result.stderr
+
+
+def test_trace_reads_a_folder_as_ingest_does(tmp_path):
+    (tmp_path / "in" / "deep").mkdir(parents=True)
+    write(tmp_path / "in", "a.txt", "Report A.")
+    write(tmp_path / "in" / "deep", "b.jsonl", '{"text": "Report B."}\n')
+    result = invoke("trace", tmp_path / "in", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["document"]["text"] for line in result.stdout.splitlines()] == ["Report A.", "Report B."]
+
+
+def test_a_web_address_gets_a_hint_not_no_such_file():
+    result = invoke("trace", "https://example.org/story?id=1")
+    assert result.exit_code == 1 and "[E051]" in result.stderr and "curl -sL" in result.stderr

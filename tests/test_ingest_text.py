@@ -60,8 +60,12 @@ def test_missing_file(tmp_path):
     assert problem_code(item) == "E001" and item.input == str(tmp_path / "nowhere.txt")
 
 
-def test_directory(tmp_path):
-    assert problem_code(read_one(tmp_path)) == "E002"
+def test_a_folder_is_read_file_by_file(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("B.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A.", encoding="utf-8")
+    assert [item.text for item in read_inputs([str(tmp_path)])] == ["A.", "B."]
+    assert list(read_inputs([str(tmp_path / "sub" / "nothing-here")])) != []  # missing: a problem, not silence
 
 
 def test_empty_file(tmp_path):

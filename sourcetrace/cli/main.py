@@ -8,13 +8,14 @@ from importlib.resources import as_file, files
 
 import click
 
-from .. import __version__
-from ..api import trace as trace_document
-from ..errors import Errors, OutputError
-from ..ingest import Overrides, read_inputs
+from .. import batch
+from ..version import __version__
+from ..errors import Errors, OutputError, Warnings
+from ..ingest import Inputs, Overrides
 from ..report import renderer_for
+from .console import PROGRESS_AFTER, Console, announce_long
 from .options import input_options, output_options
-from .run import run
+from .sinks import RendererSink
 from .registry_commands import register as register_registry_commands
 from .store_commands import register as register_store_commands
 from .reconcile_commands import barometer as barometer_command, check as check_command
@@ -49,12 +50,14 @@ def cli():
 @output_options
 @click.pass_context
 def trace(ctx, inputs, outlet, published, url, max_bytes, format_, output, traceback):
-    """Trace each INPUT: a text, HTML or JSON lines file, or '-' for standard input.
+    """Trace each INPUT: a text, HTML, JSON lines or web archive file, a folder, or '-' for
+    standard input.
 
     The reader is chosen by extension: .html/.htm (the article's main text and its metadata),
     .jsonl (one document per line: {"text": ..., "id", "url", "outlet", "published", "title",
-    "language"}), anything else as plain text. --outlet, --published and --url replace what the
-    inputs say.
+    "language"}), .warc/.warc.gz (each page in it), anything else as plain text. A folder is read
+    with everything below it, as `sourcetrace ingest` reads it. --outlet, --published and --url
+    replace what the inputs say.
 
     An input that cannot be read or traced is reported on stderr and the others go on. Exit code:
     0 when every input was traced, 1 when some failed, 2 for a usage error. --format json writes
@@ -68,8 +71,7 @@ def trace(ctx, inputs, outlet, published, url, max_bytes, format_, output, trace
     """
     if format_ == "json" and len(inputs) > 1:
         raise click.UsageError(Errors.E200.format(count=f"{len(inputs)} inputs"))
-    items = read_inputs(inputs, Overrides(outlet, published, url), max_bytes)
-    ctx.exit(write_traces(items, format_, output, traceback))
+    ctx.exit(write_traces(Inputs(inputs, Overrides(outlet, published, url), max_bytes), format_, output, traceback))
 
 
 EXAMPLE_PUBLISHED = "2026-03-14"
@@ -111,8 +113,7 @@ def _trace_example(format_, output, traceback) -> int:
         raise click.ClickException(Errors.E101.format(path="/".join(EXAMPLE)))
     with as_file(example) as path:
         # The example's dateline gives the day, not the year; its publication date is part of it.
-        items = read_inputs([str(path)], Overrides(published=EXAMPLE_PUBLISHED))
-        return write_traces(items, format_, output, traceback)
+        return write_traces(Inputs([path], Overrides(published=EXAMPLE_PUBLISHED)), format_, output, traceback)
 
 
 SCHEMAS = {"trace": "trace-1.json", "barometer": "barometer-1.json", "check": "check-1.json"}
@@ -139,15 +140,17 @@ cli.add_command(barometer_command)
 cli.add_command(check_command)
 
 
-def write_traces(items, format_: str, output: str, show_traceback: bool) -> int:
-    """Trace and render ``items`` to ``output``; the exit code."""
+def write_traces(inputs: Inputs, format_: str, output: str, show_traceback: bool) -> int:
+    """Trace ``inputs`` and render them to ``output``; the exit code (1 when an input gave no trace)."""
     # A progress line would tangle with a report printed to the same terminal.
-    show_progress = output != "-" or not sys.stdout.isatty()
+    console = Console(progress=output != "-" or not sys.stdout.isatty())
     try:
         # Lazy: the file is created at the first write, so a run refused early leaves no file.
         with click.open_file(output, "w", encoding="utf-8", lazy=True) as stream:
             renderer = renderer_for(format_, stream)
-            return run(items, renderer, trace_document, show_traceback, show_progress).exit_code
+            report = batch.run(announce_long(inputs, console), RendererSink(renderer, console, show_traceback),
+                               progress=lambda report: _progress(console, report, inputs))
+            renderer.finalize()
     except OutputError as exc:
         raise click.UsageError(str(exc)) from None
     except BrokenPipeError:
@@ -157,6 +160,24 @@ def write_traces(items, format_: str, output: str, show_traceback: bool) -> int:
     except OSError as exc:
         raise click.BadParameter(Errors.E201.format(path=output, reason=exc.strerror or exc),
                                  param_hint="--output") from None
+    return _summarise(report, console)
+
+
+def _progress(console: Console, report: batch.Report, inputs: Inputs) -> None:
+    problems = report.failed + report.skipped
+    console.progress(report.new + problems, f"{report.new} traced, {problems} failed", inputs.bytes_done,
+                     inputs.bytes_total)
+
+
+def _summarise(report: batch.Report, console: Console) -> int:
+    problems = report.failed + report.skipped
+    total = report.new + problems
+    if problems:
+        console.say(Warnings.W006.format(failed=problems, total=total, traced=report.new))
+    elif total > PROGRESS_AFTER:
+        console.say(f"{total} documents traced.")
+    console.clear()
+    return 1 if problems else 0
 
 
 def main() -> None:

@@ -1,5 +1,5 @@
 """``sourcetrace ingest`` and ``sourcetrace query``: the store from the command line, each a thin
-layer over one library call (``Store.ingest``, ``Store.figures``)."""
+layer over one library call (``batch.run`` into the store, ``Store.figures``)."""
 from __future__ import annotations
 
 import sys
@@ -8,15 +8,15 @@ from typing import Iterator
 
 import click
 
+from .. import batch
 from ..errors import Warnings
-from ..ingest import Overrides
-from ..store import DEFAULT_PATH, IngestReport, Progress, Store, StoreError
+from ..ingest import Inputs, Overrides
+from ..model.problems import InputProblem
+from ..store import DEFAULT_PATH, Store, StoreError
 from ..store.formats import WRITERS
 from ..store.queries import month_start
+from .console import Console
 from .options import input_options
-
-PROGRESS_AFTER = 3  # as for trace: a few documents need no bar
-SHOW_PROBLEMS = 20  # per kind; the store's skipped table keeps them all
 
 db_option = click.option(
     "--db", type=click.Path(dir_okay=False), default=DEFAULT_PATH, show_default=True, metavar="PATH",
@@ -33,8 +33,9 @@ def ingest(ctx, inputs, db, outlet, published, url, max_bytes):
 
     An INPUT is a file or a folder, read with everything below it: .txt, .html/.htm, .jsonl (one
     document per line) and web archives, .warc/.warc.gz (each HTML or text page in them). Other
-    files are skipped and listed with the reason. A document whose text is in the store already is
-    not traced again, so running the same ingest twice adds nothing.
+    files in a folder are skipped and listed with the reason; a file named on its own is read as
+    text. A document whose text is in the store already is not traced again, so running the same
+    ingest twice adds nothing.
 
     Each document is stored whole or not at all: an ingest that was interrupted can simply be run
     again. Exit code: 0 when nothing failed (skipped files are no failure), 1 when an input does not
@@ -46,8 +47,18 @@ def ingest(ctx, inputs, db, outlet, published, url, max_bytes):
       sourcetrace ingest crawl.warc.gz --db conflict.db
       sourcetrace ingest tass/*.txt --outlet TASS
     """
-    with open_store(db, create=True) as store, ProgressBar() as progress:
-        report = store.ingest(inputs, Overrides(outlet, published, url), max_bytes, progress=progress)
+    reading = Inputs(inputs, Overrides(outlet, published, url), max_bytes, passed_over=Store(db).files())
+    if reading.files and all(isinstance(item, InputProblem) and item.failed for item in reading.files):
+        # Nothing named exists: say so, and leave no empty store behind.
+        for problem in reading.files:
+            click.echo(f"sourcetrace: failed {problem}", err=True)
+        ctx.exit(1)
+    console = Console()
+    with open_store(db, create=True) as store:
+        report = batch.run(reading, store, progress=lambda report: console.progress(
+            report.new + report.duplicate + report.skipped + report.failed, report.summary(),
+            reading.bytes_done, reading.bytes_total))
+        console.clear()
     summarise(report, store)
     ctx.exit(0 if report.ok else 1)
 
@@ -112,44 +123,13 @@ def open_store(db: str, create: bool) -> Iterator[Store]:
         store.close()
 
 
-class ProgressBar:
-    """click's progress bar on stderr, on a terminal and past the first few documents. It moves as
-    input files are finished, and counts documents as they are stored."""
-
-    def __init__(self):
-        self.stream = sys.stderr
-        self.bar = None
-
-    def __call__(self, progress: Progress) -> None:
-        report = progress.report
-        if report.new + report.duplicate + len(report.failed) <= PROGRESS_AFTER or not self.stream.isatty():
-            return
-        if self.bar is None:
-            self.bar = click.progressbar(length=max(progress.bytes_total, 1), label="sourcetrace: ingest",
-                                         file=self.stream, show_eta=False, item_show_func=lambda text: text)
-            self.bar.__enter__()
-        self.bar.current_item = report.summary()
-        if progress.bytes_done > self.bar.pos:
-            self.bar.update(progress.bytes_done - self.bar.pos)
-        else:
-            self.bar.render_progress()  # update() redraws only when the bar moves; the counts did
-
-    def __enter__(self) -> ProgressBar:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
-
-
-def summarise(report: IngestReport, store: Store) -> None:
+def summarise(report: batch.Report, store: Store) -> None:
     """What went wrong on stderr, the counts on stdout."""
-    for word, problems in (("skipped", report.skipped), ("failed", report.failed)):
-        for problem in problems[:SHOW_PROBLEMS]:
-            click.echo(f"sourcetrace: {word} {problem.input}: {problem.problem}", err=True)
-        if len(problems) > SHOW_PROBLEMS:
-            click.echo(f"sourcetrace: {Warnings.W005.format(count=len(problems) - SHOW_PROBLEMS, word=word)}",
-                       err=True)
+    for word, count, failed in (("skipped", report.skipped, False), ("failed", report.failed, True)):
+        for problem in (problem for problem in report.problems if problem.failed == failed):
+            click.echo(f"sourcetrace: {word} {problem}", err=True)
+        if count > batch.KEEP_PROBLEMS:
+            click.echo(f"sourcetrace: {Warnings.W005.format(count=count - batch.KEEP_PROBLEMS, word=word)}", err=True)
     click.echo(f"sourcetrace: {report.summary()} (store: {store.path}).")
 
 

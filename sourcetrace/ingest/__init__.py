@@ -6,11 +6,11 @@
         else:
             trace(item)
 """
-from .dispatch import choose_reader, read_inputs
+from .dispatch import EXTENSIONS, Inputs, choose_reader, read_inputs
 from .document import ReadDocument
 from .overrides import Overrides
-from .problems import InputProblem
+from ..model.problems import InputProblem
 from .source import DEFAULT_MAX_BYTES, parse_size
 
-__all__ = ["read_inputs", "choose_reader", "Overrides", "InputProblem", "ReadDocument",
+__all__ = ["read_inputs", "Inputs", "EXTENSIONS", "choose_reader", "Overrides", "InputProblem", "ReadDocument",
            "DEFAULT_MAX_BYTES", "parse_size"]

@@ -5,34 +5,68 @@ as ingest-file picks its ingestor. Extensions decide, except for standard input,
 """
 from __future__ import annotations
 
+import os
 from types import ModuleType
 from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..model.records import Document
 from . import html, jsonl, text, warc
+from .inputs import InputFile, expand
 from .overrides import Overrides
-from .problems import InputProblem
+from ..model.problems import InputProblem
 from .source import DEFAULT_MAX_BYTES, Source, open_source
 
 READERS: tuple[ModuleType, ...] = (text, html, jsonl, warc)
+# The types a folder is searched for; a file named on its own is read whatever its name.
+EXTENSIONS: tuple[str, ...] = tuple(extension for reader in READERS for extension in reader.EXTENSIONS)
 
 
 def read_inputs(
-    paths: Iterable[str], overrides: Overrides | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | os.PathLike], overrides: Overrides | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Document | InputProblem]:
     """Documents from every input in order; an input (or line) that cannot be read yields a problem."""
-    for path in paths:
-        yield from read_input(path, overrides or Overrides(), max_bytes)
+    return iter(Inputs(paths, overrides, max_bytes))
 
 
-def read_input(path: str, overrides: Overrides, max_bytes: int) -> Iterator[Document | InputProblem]:
-    try:
-        with open_source(path, max_bytes) as source:
-            for item in choose_reader(source).read(source):
-                yield overrides.apply(item) if isinstance(item, Document) else item
-    except InputError as problem:
-        yield InputProblem(path, str(problem))
+class Inputs:
+    """The documents in the inputs named, in order, and how far reading them has got.
+
+    ``bytes_done`` and ``bytes_total`` are for a progress bar: the files are listed (and folders
+    walked) when the object is made; the bytes count as the readers move through each file.
+    """
+
+    def __init__(self, paths: Iterable[str | os.PathLike], overrides: Overrides | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES, passed_over: Iterable[str | os.PathLike] = ()):
+        self.files = list(expand(paths, EXTENSIONS, passed_over))
+        self.overrides = overrides or Overrides()
+        self.max_bytes = max_bytes
+        self.bytes_total = sum(item.size for item in self.files if isinstance(item, InputFile))
+        self._finished = 0
+        self._reading: Source | None = None
+
+    @property
+    def bytes_done(self) -> int:
+        return self._finished + (self._reading.position() if self._reading is not None else 0)
+
+    def __iter__(self) -> Iterator[Document | InputProblem]:
+        for item in self.files:
+            if isinstance(item, InputProblem):
+                yield item
+                continue
+            yield from self._read(item.path)
+            self._finished += item.size
+
+    def _read(self, path: str) -> Iterator[Document | InputProblem]:
+        try:
+            with open_source(path, self.max_bytes) as source:
+                self._reading = source
+                for item in choose_reader(source).read(source):
+                    yield self.overrides.apply(item) if isinstance(item, Document) else item
+        except InputError as problem:
+            yield InputProblem(path, str(problem))
+        finally:
+            self._reading = None
 
 
 def choose_reader(source: Source) -> ModuleType:

@@ -14,7 +14,7 @@ from ..errors import Errors, InputError
 from .dates import normalise_published
 from .decode import normalise
 from .document import ReadDocument
-from .problems import InputProblem
+from ..model.problems import InputProblem
 from .source import Source, too_large
 
 EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines")

@@ -30,6 +30,13 @@ class Source:
     def suffix(self) -> str:
         return "" if self.name == "-" else PurePath(self.name).suffix.lower()
 
+    def position(self) -> int:
+        """How many bytes of the file have been read: for progress; 0 where it cannot be told."""
+        try:
+            return self.stream.tell()
+        except (OSError, ValueError):
+            return 0
+
     def head(self, size: int = 1024) -> bytes:
         """The first bytes, left in the stream for the reader (standard input cannot seek)."""
         return self.stream.peek(size)[:size]

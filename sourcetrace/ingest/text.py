@@ -8,6 +8,8 @@ from .decode import decode
 from .document import ReadDocument
 from .source import Source, read_limited
 
+EXTENSIONS = (".txt",)  # what a folder is searched for; a file named on its own is read as text whatever its name
+
 
 def score(source: Source) -> int:
     return 1  # the fallback: any other reader that wants the input outbids it

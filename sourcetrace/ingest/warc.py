@@ -27,7 +27,7 @@ from . import html
 from .dates import normalise_published
 from .decode import decode
 from .document import ReadDocument
-from .problems import InputProblem
+from ..model.problems import InputProblem
 from .source import Source, too_large
 
 EXTENSIONS = (".warc", ".warc.gz")

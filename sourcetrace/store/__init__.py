@@ -1,9 +1,11 @@
 """The store: traced documents kept in one SQLite file, to query figures across many reports.
 
+    from sourcetrace import batch
+    from sourcetrace.ingest import Inputs
     from sourcetrace.store import Store
 
     with Store.open("sourcetrace.db") as store:
-        report = store.ingest(["reports/", "crawl.warc.gz"])
+        report = batch.run(Inputs(["reports/", "crawl.warc.gz"], passed_over=store.files()), store)
         print(report.summary())                 # "12 new, 3 already in the store, 1 skipped"
         for figure in store.figures(indicator="desertion", period_from="2024-01"):
             print(figure["value"], figure["chain"])
@@ -15,7 +17,6 @@ Tables: ``documents`` (one per distinct text), ``traces`` (the whole trace as JS
 ``migrations`` (which schema steps the file has had). See ``schema.py``.
 """
 from .errors import StoreError, StoreMissing
-from .ingest import IngestReport, Progress
 from .store import DEFAULT_PATH, Store
 
-__all__ = ["Store", "IngestReport", "Progress", "StoreError", "StoreMissing", "DEFAULT_PATH"]
+__all__ = ["Store", "StoreError", "StoreMissing", "DEFAULT_PATH"]

@@ -1,19 +1,22 @@
-"""The store: one SQLite file of traced documents, written by one thread, read by anyone."""
+"""The store: one SQLite file of traced documents, written by one thread, read by anyone.
+
+It keeps what it is given and knows nothing of tracing: ``identity``, ``contains``, ``add`` and
+``skip`` are what the batch runner (``sourcetrace.batch``) asks of any sink.
+"""
 from __future__ import annotations
 
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterator
 
-from ..ingest import DEFAULT_MAX_BYTES, Overrides
-from ..model.records import Trace
+from ..errors import Errors, Rejected
+from ..model.problems import InputProblem
+from ..model.records import Document, Trace
 from . import queries
-from .db import connect_writer, reading
-from ..errors import Errors
+from .db import connect_reader, connect_writer, reading
 from .errors import StoreError, StoreMissing
-from .ingest import IngestReport, Progress, Tracer, ingest
-from .rows import content_hash, write_trace
+from .rows import content_hash, record_skip, write_trace
 from .schema import MIGRATIONS
 from .writer import Writer
 
@@ -26,6 +29,7 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_PATH):
         self.path = Path(path)
         self._writer: Writer | None = None
+        self._lookup: sqlite3.Connection | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -61,15 +65,39 @@ class Store:
         """A read-only connection of its own, for ``with``: closed on leaving the block."""
         return reading(self.path)
 
-    def ingest(self, inputs: Iterable[str], overrides: Overrides | None = None,
-               max_bytes: int = DEFAULT_MAX_BYTES, progress: Callable[[Progress], None] | None = None,
-               tracer: Tracer | None = None) -> IngestReport:
-        """Read, trace and store ``inputs`` (files or folders); documents already stored are passed over."""
-        return ingest(self, inputs, overrides, max_bytes, progress, tracer)
+    def files(self) -> list[Path]:
+        """The files SQLite keeps for this store: a folder walk over the reports passes them over."""
+        return [self.path] + [self.path.with_name(self.path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+    def identity(self, document: Document) -> str:
+        """What makes two documents one to the store: language and text (see ``rows.content_hash``)."""
+        return content_hash(document)
+
+    def contains(self, document: Document) -> bool:
+        with self._lock:
+            if self._lookup is None:  # one read connection for every lookup: an ingest asks once a document
+                self._lookup = connect_reader(self.path)
+            found = self._lookup.execute("SELECT 1 FROM documents WHERE content_hash = ?", (self.identity(document),))
+            return found.fetchone() is not None
 
     def add(self, trace: Trace) -> int | None:
-        """Store a document traced elsewhere; its id, or None when the same text is stored already."""
-        return self.writer.call(lambda connection: write_trace(connection, trace, content_hash(trace.document)))
+        """Store a traced document whole; its id, or None when the same text is stored already.
+
+        Raises :class:`Rejected` when this document cannot be stored (the next may be), and
+        :class:`StoreError` when none could (the disk is full, the file read-only)."""
+        try:
+            return self.writer.call(lambda connection: write_trace(connection, trace, self.identity(trace.document)))
+        except sqlite3.OperationalError as exc:
+            raise StoreError(Errors.E304.format(path=self.path, reason=exc)) from exc
+        except (sqlite3.Error, ValueError, UnicodeError) as exc:  # e.g. text SQLite cannot hold
+            raise Rejected(Errors.E305.format(reason=f"{type(exc).__name__}: {exc}")) from exc
+
+    def skip(self, problem: InputProblem) -> None:
+        """Record an input that gave no document, or a document not stored, with the reason."""
+        try:
+            self.writer.call(lambda connection: record_skip(connection, problem.input, problem.problem, problem.failed))
+        except sqlite3.Error as exc:
+            raise StoreError(Errors.E304.format(path=self.path, reason=exc)) from exc
 
     def figures(self, **filters) -> list[dict]:
         """Figures, flat, with their document's metadata; filters as :func:`queries.figures`."""
@@ -91,6 +119,9 @@ class Store:
 
     def close(self) -> None:
         with self._lock:
+            if self._lookup is not None:
+                self._lookup.close()
+                self._lookup = None
             if self._writer is not None:
                 self._writer.close()
                 self._writer = None

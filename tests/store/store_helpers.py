@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 
+from sourcetrace import batch
 from sourcetrace.errors import ComponentError
+from sourcetrace.ingest import Inputs
 from sourcetrace.model.records import Document, Figure, Hedge, Link, Period, Trace
 
 
@@ -18,6 +20,15 @@ def fake_trace_many(documents):
             yield ComponentError("figures", document.source, ValueError("boom"))
         else:
             yield Trace(document, generator={"sourcetrace": "test"})
+
+
+def ingest(store, paths, overrides=None, tracer=fake_trace_many, progress=None) -> batch.Report:
+    """What ``sourcetrace ingest`` does: the batch runner from the inputs into the store."""
+    return batch.run(Inputs(paths, overrides, passed_over=store.files()), store, tracer, progress)
+
+
+def problems(report: batch.Report, failed: bool) -> list:
+    return [problem for problem in report.problems if problem.failed == failed]
 
 
 def figure(id: str, text: str, value: float, *, indicator=None, period=None, links=(), hedged=False) -> Figure:

@@ -10,13 +10,13 @@ from click.testing import CliRunner
 
 from store_helpers import fake_trace_many, figure, traced, write_jsonl
 from sourcetrace.cli.main import cli
-import sourcetrace.store.ingest as store_ingest
+import sourcetrace.api
 from sourcetrace.store import Store
 
 
 @pytest.fixture(autouse=True)
 def no_extractor(monkeypatch):
-    monkeypatch.setattr(store_ingest, "trace_many", fake_trace_many)
+    monkeypatch.setattr(sourcetrace.api, "trace_many", fake_trace_many)
 
 
 def invoke(*args):
@@ -124,3 +124,17 @@ def test_query_without_a_store_says_to_ingest_first(tmp_path):
 def test_help_has_an_example(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0 and f"sourcetrace {command} " in result.stdout.split("Examples:")[1]
+
+
+def test_an_ingest_of_nothing_that_exists_leaves_no_empty_store(tmp_path):
+    result = invoke("ingest", tmp_path / "missing.txt", "https://example.org/story", "--db", tmp_path / "s.db")
+    assert result.exit_code == 1 and "[E001]" in result.stderr and "[E051]" in result.stderr
+    assert not (tmp_path / "s.db").exists()
+
+
+def test_a_folder_walk_passes_over_the_store_s_own_files(tmp_path):
+    write_jsonl(tmp_path / "feed.jsonl", ["One."])
+    first = invoke("ingest", tmp_path, "--db", tmp_path / "sourcetrace.db")
+    again = invoke("ingest", tmp_path, "--db", tmp_path / "sourcetrace.db")  # the store and its -wal among the reports
+    assert first.exit_code == again.exit_code == 0
+    assert "sourcetrace.db" not in again.stderr and "skipped" not in again.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 import threading
 import time
 
-from store_helpers import traced, write_jsonl
+from store_helpers import ingest, traced, write_jsonl
 from sourcetrace.model.records import Trace
 from sourcetrace.store import Store
 
@@ -46,8 +46,8 @@ def test_queries_run_while_an_ingest_writes(tmp_path, store):
             yield Trace(document, generator={"sourcetrace": "test"})
 
     reports = []
-    ingest = threading.Thread(target=lambda: reports.append(store.ingest([feed], tracer=tracer_that_pauses_halfway)))
-    ingest.start()
+    running = threading.Thread(target=lambda: reports.append(ingest(store, [feed], tracer=tracer_that_pauses_halfway)))
+    running.start()
     counts = []
     deadline = time.monotonic() + WAIT_S
     with Store.open(store.path, create=False) as reader:
@@ -55,7 +55,7 @@ def test_queries_run_while_an_ingest_writes(tmp_path, store):
             counts.append(len(reader.documents()))
         reader.figures(outlet="nobody")  # a filtered query in the middle works too
     halfway.set()
-    ingest.join(WAIT_S)
+    running.join(WAIT_S)
     assert counts[-1] == 150  # the reader saw the ingest half done
     assert counts == sorted(counts)  # and never a count going back
     assert reports[0].new == 300 and len(store.documents()) == 300
@@ -69,7 +69,7 @@ def test_two_stores_ingesting_one_file_at_once_store_each_document_once(tmp_path
 
     def run():
         with Store.open(path) as store:  # each with its own writer thread, as two processes would be
-            reports.append(store.ingest([feed], tracer=lambda documents: (Trace(d) for d in documents)))
+            reports.append(ingest(store, [feed], tracer=lambda documents: (Trace(d) for d in documents)))
 
     threads = [threading.Thread(target=run) for _ in range(2)]
     for thread in threads:

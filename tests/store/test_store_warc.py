@@ -9,6 +9,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from store_helpers import ingest, problems
 from sourcetrace.ingest import InputProblem, read_inputs
 from sourcetrace.store import Store
 
@@ -128,10 +129,10 @@ def test_ingesting_warcs_stores_the_pages_and_skips_a_damaged_one(tmp_path):
     (tmp_path / "crawls" / "good.warc.gz").write_bytes(archive(gzip_records=True))
     (tmp_path / "crawls" / "junk.warc").write_bytes(b"garbage " * 50)
     with Store.open(tmp_path / "w.db") as store:
-        report = store.ingest([tmp_path / "crawls"], tracer=lambda documents: (_trace(d) for d in documents))
+        report = ingest(store, [tmp_path / "crawls"], tracer=lambda documents: (_trace(d) for d in documents))
         urls = sorted(document["url"] for document in store.documents())
     assert report.new == 3 and report.ok
-    assert sorted(problem.problem[:6] for problem in report.skipped) == ["[E009]", "[E030]"]
+    assert sorted(problem.problem[:6] for problem in problems(report, failed=False)) == ["[E009]", "[E030]"]
     assert urls == ["https://example.org/dated", "https://example.org/modified", "https://example.org/plain.txt"]
 
 
