@@ -35,7 +35,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sourcetrace.reconcile import estimate, to_constraints  # noqa: E402
-from sourcetrace.reconcile import months as cal  # noqa: E402
+from sourcetrace.model import months as cal  # noqa: E402
 
 SEED = 20261124
 FIRST_MONTH = "2022-01"

@@ -23,6 +23,7 @@ from .model.problems import InputProblem
 from .model.records import Document, Trace
 
 KEEP_PROBLEMS = 20  # of each kind, for the summary; the sink hears of every one
+SCHEMA = "sourcetrace.ingest/1"
 
 
 class Sink(Protocol):
@@ -49,6 +50,13 @@ class Report:
     skipped: int = 0  # inputs that gave no document: unreadable, of a type not read
     failed: int = 0  # inputs missing; documents that could not be traced or kept
     problems: list[InputProblem] = field(default_factory=list)  # the first KEEP_PROBLEMS of each kind
+    sink: str | None = None  # where the documents went, when the caller names it (the store's path)
+
+    def to_dict(self) -> dict:
+        """The report as ``sourcetrace ingest --format json`` writes it (schema ingest-1.json)."""
+        problems = [{"input": p.input, "problem": p.problem, "failed": p.failed} for p in self.problems]
+        return {"schema": SCHEMA, "store": self.sink, "new": self.new, "duplicate": self.duplicate,
+                "skipped": self.skipped, "failed": self.failed, "problems": problems}
 
     @property
     def ok(self) -> bool:

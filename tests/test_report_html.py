@@ -18,7 +18,7 @@ from sourcetrace.report.marks import Marks, pieces
 
 def render(*traces) -> str:
     stream = io.StringIO()
-    renderer = renderer_for("html", stream)
+    renderer = renderer_for("trace", "html", stream)
     for trace in traces:
         renderer.write(trace)
     renderer.finalize()

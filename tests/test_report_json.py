@@ -16,7 +16,7 @@ SCHEMA = json.loads(files("sourcetrace").joinpath("model", "schemas", "trace-1.j
 
 def render(format_, *traces) -> str:
     stream = io.StringIO()
-    renderer = renderer_for(format_, stream)
+    renderer = renderer_for("trace", format_, stream)
     for trace in traces:
         renderer.write(trace)
     renderer.finalize()
@@ -34,7 +34,7 @@ def test_json_is_one_indented_object_that_keeps_non_ascii(sample_trace):
 
 def test_json_refuses_a_second_document_before_writing_anything(sample_trace):
     stream = io.StringIO()
-    renderer = renderer_for("json", stream)
+    renderer = renderer_for("trace", "json", stream)
     renderer.write(sample_trace)
     with pytest.raises(OutputError, match="jsonl"):
         renderer.write(sample_trace)

@@ -6,12 +6,12 @@ from dataclasses import replace
 
 from sourcetrace.model.records import Document, Trace
 from sourcetrace.report import renderer_for
-from sourcetrace.report.wording import amount, chain
+from sourcetrace.model.chains import chain_text as chain
 
 
 def render(*traces, color=None) -> str:
     stream = io.StringIO()
-    renderer = renderer_for("text", stream, color)
+    renderer = renderer_for("trace", "text", stream, color)
     for trace in traces:
         renderer.write(trace)
     renderer.finalize()
@@ -49,12 +49,12 @@ def test_several_documents_one_after_another(sample_trace):
 
 def test_amounts(sample_trace):
     exact = replace(sample_trace.figures[1], value=None, low=None, high=None)
-    assert amount(replace(exact, value=500.0, bound="approximate")) == "~500"
-    assert amount(replace(exact, bound="lower", low=5000.0)) == "≥ 5,000"
-    assert amount(replace(exact, bound="upper", high=290000.0)) == "≤ 290,000"
-    assert amount(replace(exact, bound="range", low=200.0, high=300.0)) == "200–300"
-    assert amount(replace(exact, value=12.5, unit="percent")) == "12.5%"
-    assert amount(replace(exact, value=40e6, unit="USD")) == "40,000,000 USD"
+    assert replace(exact, value=500.0, bound="approximate").amount == "~500"
+    assert replace(exact, bound="lower", low=5000.0).amount == "≥ 5,000"
+    assert replace(exact, bound="upper", high=290000.0).amount == "≤ 290,000"
+    assert replace(exact, bound="range", low=200.0, high=300.0).amount == "200–300"
+    assert replace(exact, value=12.5, unit="percent").amount == "12.5%"
+    assert replace(exact, value=40e6, unit="USD").amount == "40,000,000 USD"
 
 
 def test_chain_reads_nearest_first(sample_trace):

@@ -5,7 +5,6 @@ walk-through doubles as a tutorial.
 """
 from __future__ import annotations
 
-import json
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -27,8 +26,9 @@ def walk_through(db: str, out_dir: str) -> int:
     from ..reconcile.check import check_claim
     from ..registry import Registry
     from ..report import charts
+    from ..report.json import dumps
+    from ..report.reconcile import barometer_table, check_lines
     from ..store import Store
-    from .reconcile_commands import table
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -41,18 +41,15 @@ def walk_through(db: str, out_dir: str) -> int:
         _step(2, f"sourcetrace barometer {INDICATOR} --scope {SCOPE} --db {db} "
                  f"--png {out / 'barometer.png'} --html {out / 'barometer.html'}")
         result = barometer(store.traces(), INDICATOR, registry, scope=SCOPE)
-        click.echo(table(result))
+        click.echo(barometer_table(result))
         charts.render_png(result, out / "barometer.png")
         charts.render_html(result, out / "barometer.html")
-        (out / "barometer.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
+        (out / "barometer.json").write_text(dumps(result, indent=2) + "\n", encoding="utf-8")
         click.echo(f"wrote {out / 'barometer.png'}, {out / 'barometer.html'} and {out / 'barometer.json'}")
         traces = list(store.traces())
     for number, (claim, published) in enumerate(CLAIMS, start=3):
         _step(number, f'sourcetrace check "{claim}" --published {published} --db {db}')
-        checked = check_claim(claim, traces, registry, published)
-        click.echo(f"verdict: {checked['verdict'].upper()}")
-        for figure in checked["figures"]:
-            click.echo(f"  {figure['text']!r}: {figure['explanation']}")
+        click.echo("\n".join(check_lines(check_claim(claim, traces, registry, published))))
     click.echo(f"\nOpen {out / 'barometer.html'} in a browser: every point leads to the sentences behind it.")
     return 0
 

@@ -9,12 +9,13 @@ from importlib.resources import as_file, files
 import click
 
 from .. import batch
-from ..version import __version__
-from ..errors import Errors, OutputError, Warnings
+from ..errors import Errors, Warnings
 from ..ingest import Inputs, Overrides
 from ..report import renderer_for
+from ..version import __version__
 from .console import PROGRESS_AFTER, Console, announce_long
-from .options import input_options, output_options
+from .options import input_options, output_options, traceback_option
+from .output import output_stream
 from .sinks import RendererSink
 from .registry_commands import register as register_registry_commands
 from .store_commands import register as register_store_commands
@@ -47,7 +48,8 @@ def cli():
 @cli.command(short_help="Trace reports: figures, sources, hedges, incidents.")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @input_options
-@output_options
+@output_options("trace")
+@traceback_option
 @click.pass_context
 def trace(ctx, inputs, outlet, published, url, max_bytes, format_, output, traceback):
     """Trace each INPUT: a text, HTML, JSON lines or web archive file, a folder, or '-' for
@@ -84,7 +86,8 @@ EXAMPLE_PUBLISHED = "2026-03-14"
               metavar="PATH", help="The store the walk-through fills (made anew each run).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="sourcetrace-demo", show_default=True,
               metavar="DIR", help="Where the walk-through writes its charts and JSON.")
-@output_options
+@output_options("trace")
+@traceback_option
 @click.pass_context
 def demo(ctx, example, db, out_dir, format_, output, traceback):
     """Run the walk-through on the fictional demo corpus that ships with sourcetrace.
@@ -116,14 +119,18 @@ def _trace_example(format_, output, traceback) -> int:
         return write_traces(Inputs([path], Overrides(published=EXAMPLE_PUBLISHED)), format_, output, traceback)
 
 
-SCHEMAS = {"trace": "trace-1.json", "barometer": "barometer-1.json", "check": "check-1.json"}
+# Which schema describes each command's JSON; `sources` and `indicators` print a registry file.
+SCHEMAS = {"trace": "trace-1.json", "barometer": "barometer-1.json", "check": "check-1.json",
+           "figures": "figures-1.json", "registry": "registry-1.json", "ingest": "ingest-1.json"}
 
 
 @cli.command(short_help="Print the JSON Schema of an output.")
 @click.argument("output", type=click.Choice(sorted(SCHEMAS)), default="trace")
 def schema(output):
     """Print the JSON Schema of an OUTPUT: trace (what `trace --format json/jsonl` writes, the
-    default), barometer (`barometer --format json`) or check (`check --format json`).
+    default), barometer (`barometer --format json`), check (`check --format json`), figures (a
+    line of `query --format jsonl`), registry (`sources`/`indicators --format json`, and a
+    --registry file) or ingest (`ingest --format json`).
 
     \b
     Examples:
@@ -144,22 +151,11 @@ def write_traces(inputs: Inputs, format_: str, output: str, show_traceback: bool
     """Trace ``inputs`` and render them to ``output``; the exit code (1 when an input gave no trace)."""
     # A progress line would tangle with a report printed to the same terminal.
     console = Console(progress=output != "-" or not sys.stdout.isatty())
-    try:
-        # Lazy: the file is created at the first write, so a run refused early leaves no file.
-        with click.open_file(output, "w", encoding="utf-8", lazy=True) as stream:
-            renderer = renderer_for(format_, stream)
-            report = batch.run(announce_long(inputs, console), RendererSink(renderer, console, show_traceback),
-                               progress=lambda report: _progress(console, report, inputs))
-            renderer.finalize()
-    except OutputError as exc:
-        raise click.UsageError(str(exc)) from None
-    except BrokenPipeError:
-        raise
-    except click.FileError as exc:  # click's lazy file reports a failed open as this
-        raise click.BadParameter(Errors.E201.format(path=output, reason=exc.message), param_hint="--output") from None
-    except OSError as exc:
-        raise click.BadParameter(Errors.E201.format(path=output, reason=exc.strerror or exc),
-                                 param_hint="--output") from None
+    with output_stream(output) as stream:
+        renderer = renderer_for("trace", format_, stream)
+        report = batch.run(announce_long(inputs, console), RendererSink(renderer, console, show_traceback),
+                           progress=lambda report: _progress(console, report, inputs))
+        renderer.finalize()
     return _summarise(report, console)
 
 

@@ -1,12 +1,22 @@
-"""Options shared by several commands, each defined once (as sqlite-utils and dbt do)."""
+"""Options shared by several commands, each defined once (as sqlite-utils and dbt do): what to
+read (input_options), where to write and in which format (output_options), the store (db_option),
+the registry (registry_option) and a span of months (months_options)."""
 from __future__ import annotations
+
+import functools
 
 import click
 
 from ..errors import Errors, InputError
 from ..ingest import DEFAULT_MAX_BYTES, parse_size
 from ..ingest.dates import normalise_published
-from ..report import FORMATS, RENDERERS
+from ..model.months import month_end, month_start
+from ..registry import ENV_VAR
+from ..report import format_help, formats
+from ..store import DEFAULT_PATH
+
+# Older spellings still taken: query, sources, indicators and barometer once said "table".
+FORMAT_ALIASES = {"table": "text"}
 
 
 class ByteSize(click.ParamType):
@@ -23,6 +33,26 @@ class ByteSize(click.ParamType):
             self.fail(Errors.E600.format(value=value), param, ctx)
 
 
+class Format(click.Choice):
+    """The formats a kind of output has; an older spelling is read as the format it now has."""
+
+    def convert(self, value, param, ctx):
+        return super().convert(FORMAT_ALIASES.get(value, value), param, ctx)
+
+
+class Month(click.ParamType):
+    """``YYYY-MM``, or ``YYYY-MM-DD`` where a day is meant."""
+
+    name = "month"
+
+    def convert(self, value, param, ctx):
+        try:
+            month_start(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+        return value
+
+
 def _published(ctx, param, value):
     try:
         return normalise_published(value)
@@ -30,7 +60,7 @@ def _published(ctx, param, value):
         raise click.BadParameter(str(exc)) from None
 
 
-def _stack(*options):
+def stack(*options):
     """One decorator that applies several options, in the order they are listed in --help."""
 
     def decorate(command):
@@ -41,24 +71,56 @@ def _stack(*options):
     return decorate
 
 
-input_options = _stack(
+def published_option(help: str):
+    return click.option("--published", metavar="YYYY-MM-DD", callback=_published, help=help)
+
+
+input_options = stack(
     click.option("--outlet", metavar="NAME",
                  help="The outlet that published the input(s), e.g. TASS. Replaces what the input says."),
-    click.option("--published", metavar="YYYY-MM-DD", callback=_published,
-                 help="Publication date; 'yesterday' and 'last week' in the text count from it. "
-                      "A full ISO timestamp is cut to its date."),
+    published_option("Publication date; 'yesterday' and 'last week' in the text count from it. "
+                     "A full ISO timestamp is cut to its date."),
     click.option("--url", metavar="URL", help="Where the report was published."),
     click.option("--max-bytes", type=ByteSize(), default=DEFAULT_MAX_BYTES, show_default="20M",
                  help="Refuse an input (or a JSON line) larger than this, e.g. 50M."),
 )
 
-_FORMAT_HELP = "; ".join(f"{name}: {RENDERERS[name].help}" for name in FORMATS)
 
-output_options = _stack(
-    click.option("--format", "-f", "format_", type=click.Choice(FORMATS), default="text", show_default=True,
-                 help=f"Output format. {_FORMAT_HELP}. For several documents as JSON, use jsonl."),
-    click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-                 help="Write the output to this file instead of standard output."),
-    click.option("--traceback", is_flag=True,
-                 help="When the extractor fails on a document, print the full traceback (for bug reports)."),
-)
+def output_options(kind: str):
+    """--format, with the formats this kind of output has, and --output."""
+    return stack(
+        click.option("--format", "-f", "format_", type=Format(formats(kind)), default="text", show_default=True,
+                     help=f"Output format. {format_help(kind)}."),
+        click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+                     help="Write the output to this file instead of standard output."),
+    )
+
+
+traceback_option = click.option(
+    "--traceback", is_flag=True, help="When the extractor fails on a document, print the full traceback (for bug reports).")
+
+db_option = click.option(
+    "--db", type=click.Path(dir_okay=False), default=DEFAULT_PATH, show_default=True, metavar="PATH",
+    help="The store: the SQLite file 'sourcetrace ingest' creates and adds to, and the other commands read.")
+
+registry_option = click.option(
+    "--registry", "registry_file", metavar="FILE", type=click.Path(dir_okay=False),
+    help=f"A JSON file of your own sources and indicators, merged over the built-in ones: known ids "
+         f"are extended, new ids added. Default: ${ENV_VAR} when it is set.")
+
+
+def months_options(command):
+    """--from and --to (``month_from``, ``month_to``), checked to be in order."""
+
+    @functools.wraps(command)
+    def checked(*args, month_from=None, month_to=None, **kwargs):
+        if month_from and month_to and month_start(month_from) > month_end(month_to):
+            raise click.BadParameter(Errors.E602.format(first=month_from, last=month_to), param_hint="--from/--to")
+        return command(*args, month_from=month_from, month_to=month_to, **kwargs)
+
+    return stack(
+        click.option("--from", "month_from", type=Month(), metavar="YYYY-MM",
+                     help="The first month: figures whose period reaches into it or later; where the series starts."),
+        click.option("--to", "month_to", type=Month(), metavar="YYYY-MM",
+                     help="The last month: figures whose period starts in it or earlier; where the series ends."),
+    )(checked)

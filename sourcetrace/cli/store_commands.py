@@ -2,7 +2,6 @@
 layer over one library call (``batch.run`` into the store, ``Store.figures``)."""
 from __future__ import annotations
 
-import sys
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -12,23 +11,18 @@ from .. import batch
 from ..errors import Warnings
 from ..ingest import Inputs, Overrides
 from ..model.problems import InputProblem
-from ..store import DEFAULT_PATH, Store, StoreError
-from ..store.formats import WRITERS
-from ..store.queries import month_start
+from ..store import Store, StoreError
 from .console import Console
-from .options import input_options
-
-db_option = click.option(
-    "--db", type=click.Path(dir_okay=False), default=DEFAULT_PATH, show_default=True, metavar="PATH",
-    help="The store: an SQLite file that ingest creates and adds to, and query reads.")
-
+from .options import db_option, input_options, months_options, output_options
+from .output import emit
 
 @click.command(short_help="Trace reports into a store: files, folders, web archives.")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @db_option
 @input_options
+@output_options("ingest")
 @click.pass_context
-def ingest(ctx, inputs, db, outlet, published, url, max_bytes):
+def ingest(ctx, inputs, db, outlet, published, url, max_bytes, format_, output):
     """Trace each INPUT and keep what was found in a store, to query across many reports.
 
     An INPUT is a file or a folder, read with everything below it: .txt, .html/.htm, .jsonl (one
@@ -59,17 +53,10 @@ def ingest(ctx, inputs, db, outlet, published, url, max_bytes):
             report.new + report.duplicate + report.skipped + report.failed, report.summary(),
             reading.bytes_done, reading.bytes_total))
         console.clear()
-    summarise(report, store)
+    report.sink = str(store.path)
+    list_problems(report)
+    emit("ingest", format_, output, [report])
     ctx.exit(0 if report.ok else 1)
-
-
-def _month(ctx, param, value):
-    if value is not None:
-        try:
-            month_start(value)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc)) from None
-    return value
 
 
 @click.command(short_help="List the figures in the store, filtered.")
@@ -79,15 +66,10 @@ def _month(ctx, param, value):
 @click.option("--source", metavar="NAME",
               help="Figures whose attribution chain names this source: part of a name, any case.")
 @click.option("--outlet", metavar="NAME", help="Figures from this outlet's documents: the whole name, any case.")
-@click.option("--from", "period_from", metavar="YYYY-MM", callback=_month,
-              help="Figures whose period reaches into this month or later.")
-@click.option("--to", "period_to", metavar="YYYY-MM", callback=_month,
-              help="Figures whose period starts in this month or earlier.")
+@months_options
 @click.option("--language", metavar="CODE", help="Figures from documents in this language, e.g. en.")
-@click.option("--format", "-f", "format_", type=click.Choice(tuple(WRITERS)), default="table", show_default=True,
-              help="table: for reading; csv: every column, for a spreadsheet; jsonl: one JSON object a "
-                   "figure, with its chain's links.")
-def query(db, indicator, source, outlet, period_from, period_to, language, format_):
+@output_options("figures")
+def query(db, indicator, source, outlet, month_from, month_to, language, format_, output):
     """List the figures in the store, one a line, oldest document first.
 
     Filters combine: a figure is listed when it passes all of them. --from and --to take figures
@@ -101,12 +83,12 @@ def query(db, indicator, source, outlet, period_from, period_to, language, forma
       sourcetrace query --outlet TASS --format jsonl --db conflict.db
     """
     with open_store(db, create=False) as store:
-        rows = store.figures(indicator=indicator, source=source, outlet=outlet, period_from=period_from,
-                             period_to=period_to, language=language)
-    if not rows and format_ == "table":
+        rows = store.figures(indicator=indicator, source=source, outlet=outlet, period_from=month_from,
+                             period_to=month_to, language=language)
+    if not rows and format_ == "text":
         click.echo(f"sourcetrace: {Warnings.W002}", err=True)
         return
-    WRITERS[format_](rows, sys.stdout)
+    emit("figures", format_, output, rows)
 
 
 @contextmanager
@@ -123,14 +105,13 @@ def open_store(db: str, create: bool) -> Iterator[Store]:
         store.close()
 
 
-def summarise(report: batch.Report, store: Store) -> None:
-    """What went wrong on stderr, the counts on stdout."""
+def list_problems(report: batch.Report) -> None:
+    """What went wrong, on stderr: the first problems of each kind; the store has them all."""
     for word, count, failed in (("skipped", report.skipped, False), ("failed", report.failed, True)):
         for problem in (problem for problem in report.problems if problem.failed == failed):
             click.echo(f"sourcetrace: {word} {problem}", err=True)
         if count > batch.KEEP_PROBLEMS:
             click.echo(f"sourcetrace: {Warnings.W005.format(count=count - batch.KEEP_PROBLEMS, word=word)}", err=True)
-    click.echo(f"sourcetrace: {report.summary()} (store: {store.path}).")
 
 
 def register(group: click.Group) -> None:

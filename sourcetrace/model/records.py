@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .words import amount
+
 SCHEMA_ID = "sourcetrace.trace/1"
 
 Span = tuple[int, int]
@@ -89,6 +91,11 @@ class Figure:
     hedges: list[Hedge] = field(default_factory=list)
     kind: str = "quantity"  # quantity | multiplier | share | change
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def amount(self) -> str:
+        """``~500``, ``≥ 5,000``, ``200–300``, ``12%``: the figure as a report would put it."""
+        return amount(self.bound, self.value, self.low, self.high, self.unit, self.approximate)
 
 
 @dataclass

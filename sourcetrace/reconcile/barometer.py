@@ -14,6 +14,7 @@ from .echoes import collapse_echoes
 from .grades import credibility, reliability
 from .observations import country_of, observations_from_traces
 from .series import estimate
+from ..model import months
 from ..model.observation import Grade, Observation
 
 SCHEMA = "sourcetrace.barometer/1"
@@ -73,12 +74,7 @@ def _months(constraints, month_from: str | None, month_to: str | None) -> list[s
     touched = sorted({m for c in constraints for m in c.months})
     if not touched:
         return []
-    first, last = month_from or touched[0], month_to or touched[-1]
-    out, (y, m) = [], (int(first[:4]), int(first[5:7]))
-    while f"{y:04d}-{m:02d}" <= last:
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
+    return months.span(month_from or touched[0], month_to or touched[-1])
 
 
 def _credibility(originals: list[Observation], constraints, result) -> None:

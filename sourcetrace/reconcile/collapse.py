@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import months as cal
+from ..model import months as cal
 from .constraints import Constraint, normalised
 
 

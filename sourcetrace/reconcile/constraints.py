@@ -31,7 +31,7 @@ from datetime import date
 
 import numpy as np
 
-from . import months as cal
+from ..model import months as cal
 
 EXACT_TOLERANCE = 0.005
 UPPER_BOUND_FLOOR = 0.9  # "almost 290,000": near v, not anywhere below it

@@ -8,6 +8,7 @@ each with what changed on the way: rounded, re-labelled, period dropped, turned 
 """
 from __future__ import annotations
 
+from ..model import months
 from ..model.observation import Echo, Observation
 from .constraints import rounding_step
 
@@ -66,16 +67,10 @@ def _turned_into_rate(total: Observation, rate: Observation) -> bool:
         return False
     if rate.period_start and (total.period_start or "")[:7] != rate.period_start[:7]:
         return False  # a rate over other months is another figure
-    months = _months(total.period_start, total.period_end)
-    return bool(months) and months > 1 and _close(total.value / months if total.value else None, rate.value, tolerance=0.15)
-
-
-def _months(start: str | None, end: str | None) -> int | None:
-    if not start or not end:
-        return None
-    ys, ms = int(start[:4]), int(start[5:7])
-    ye, me = int(end[:4]), int(end[5:7])
-    return (ye - ys) * 12 + (me - ms) + 1
+    if not total.period_start or not total.period_end:
+        return False
+    spanned = months.count(total.period_start, total.period_end)
+    return spanned > 1 and _close(total.value / spanned if total.value else None, rate.value, tolerance=0.15)
 
 
 def _close(a: float | None, b: float | None, tolerance: float = 0.06) -> bool:

@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..model.chains import origin
 from ..model.observation import Observation
-
-# What the origin of a chain is: the first speaker; failing that who computed it, who holds it.
-_ORIGIN_ROLES = ("origin", "derived", "record", "relay", "outlet")
 
 
 def observations_from_traces(traces: Iterable[dict], registry) -> list[Observation]:
@@ -46,7 +44,7 @@ def observations_from_trace(trace: dict, registry) -> list[Observation]:
             low=figure.get("low"), high=figure.get("high"), value=figure.get("value"),
             bound=figure["bound"],
             document_id=document["id"], figure_id=figure["id"],
-            origin=_origin(chain),
+            origin=(origin(chain) or {}).get("source_id"),
             published=document.get("published"),
             chain=chain,
             notes=_notes(figure, document),
@@ -123,14 +121,6 @@ def _resolved(link: dict, registry, country: str | None) -> dict:
     match = registry.resolve_source(link["name"], anonymous=bool(link.get("anonymous")),
                                     vague=bool(link.get("vague")), country=country)
     return {**link, "source_id": match.id}
-
-
-def _origin(chain: list[dict]) -> str | None:
-    for role in _ORIGIN_ROLES:
-        found = [link for link in chain if link["role"] == role]
-        if found:
-            return found[-1]["source_id"]
-    return None
 
 
 def _notes(figure: dict, document: dict) -> list[str]:

@@ -6,6 +6,7 @@ into an indicator. Resolving adds ids and never changes a link's ``name`` or ``s
 """
 from __future__ import annotations
 
+from . import listing
 from .errors import RegistryError
 from .indicators import IndicatorMatch, UnknownIndicator
 from .loading import ENV_VAR
@@ -13,4 +14,5 @@ from .registry import Registry
 from .schema import KINDS
 from .sources import SourceMatch
 
-__all__ = ["ENV_VAR", "KINDS", "IndicatorMatch", "Registry", "RegistryError", "SourceMatch", "UnknownIndicator"]
+__all__ = ["ENV_VAR", "KINDS", "IndicatorMatch", "Registry", "RegistryError", "SourceMatch", "UnknownIndicator",
+           "listing"]

@@ -1,27 +1,14 @@
-"""Renderers of traces, one per output format, all with ``write(trace)`` then ``finalize()``.
+"""Renderers of every command's data object, all with ``write(item)`` then ``finalize()``, chosen by
+kind and format (``renderers.py``), and the one HTML page template they share (``page.py``).
 
-    renderer = renderer_for("html", sys.stdout)
+    renderer = renderer_for("trace", "html", sys.stdout)
     for trace in traces:
         renderer.write(trace)
     renderer.finalize()
 """
 from __future__ import annotations
 
-from typing import TextIO
-
 from .common import Renderer
-from .html import HtmlRenderer
-from .json import JsonLinesRenderer, JsonRenderer
-from .text import TextRenderer
+from .renderers import RENDERERS, format_help, formats, renderer_for
 
-RENDERERS: dict[str, type[Renderer]] = {
-    renderer.name: renderer for renderer in (TextRenderer, JsonRenderer, JsonLinesRenderer, HtmlRenderer)
-}
-FORMATS = tuple(RENDERERS)
-
-
-def renderer_for(format: str, stream: TextIO, color: bool | None = None) -> Renderer:
-    return RENDERERS[format](stream, color)
-
-
-__all__ = ["Renderer", "RENDERERS", "FORMATS", "renderer_for"]
+__all__ = ["Renderer", "RENDERERS", "formats", "format_help", "renderer_for"]

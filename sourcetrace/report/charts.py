@@ -21,16 +21,18 @@ connections.
 """
 from __future__ import annotations
 
-import base64
-import calendar
-import hashlib
 import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from html import escape
 from pathlib import Path
 
-from .wording import number, quote
+from ..model import months as calendar
+from .common import Renderer
+from .page import page, script_json
+from ..model import words
+from ..model.chains import chain_text
+from ..model.words import number
 
 DAYS_PER_MONTH = 365.25 / 12
 PER_MONTH = {"month": 1.0, "day": DAYS_PER_MONTH, "week": DAYS_PER_MONTH / 7, "year": 1 / 12}
@@ -82,21 +84,17 @@ class Point:
 
 def months(result: dict) -> list[Month]:
     """Every month from the first to the last, in order; a month the result skips has no data."""
-    given = {m["month"]: m for m in result.get("months", []) if _month_start(m.get("month"))}
+    given = {m["month"]: m for m in result.get("months", []) if _is_month(m.get("month"))}
     if not given:
         return []
-    first, last = _month_start(min(given)), _month_start(max(given))
-    out, current = [], first
-    while current <= last:
-        key = current.strftime("%Y-%m")
-        out.append(_month(len(out), key, current, given.get(key, {})))
-        current = _next_month(current)
-    return out
+    return [_month(index, key, given.get(key, {})) for index, key in enumerate(calendar.span(min(given), max(given)))]
 
 
-def _month(index: int, key: str, start: date, data: dict) -> Month:
-    return Month(index, key, start, calendar.monthrange(start.year, start.month)[1],
-                 _number(data.get("estimate")), _number(data.get("low")), _number(data.get("high")),
+def _month(index: int, key: str, data: dict) -> Month:
+    # A month no report touches has the band [0, ∞) in the result; drawn, it would be a band up to
+    # the top of the chart, so it is read as no data at all.
+    band = (None, None, None) if data.get("no_data") else (data.get("estimate"), data.get("low"), data.get("high"))
+    return Month(index, key, calendar.first_day(key), calendar.days_in(key), *map(_number, band),
                  [str(i) for i in data.get("observations") or []])
 
 
@@ -138,24 +136,12 @@ def place(index: int, obs: dict) -> Point | None:
             start = end = _day(obs.get("published"))
         inferred, monthly = inferred or bool(obs.get("period_inferred")), True
     else:
-        spanned = _months_spanned(start, end) if start and end else 0
+        spanned = calendar.spanned(start, end) if start and end and start <= end else 0
         scale, inferred, monthly = (1 / spanned if spanned else None), False, 0.9 <= spanned <= 1.1
     if scale is None or start is None or end is None or end < start:
         return None
     return Point(index, obs, _at(start), _at(end + timedelta(days=1)), central * scale,
                  _scaled(low, scale), _scaled(high, scale), scale, monthly, inferred)
-
-
-def _months_spanned(start: date, end: date) -> float:
-    """How many months [start, end] covers, partial months by their share of days."""
-    total, current = 0.0, start.replace(day=1)
-    while current <= end:
-        days = calendar.monthrange(current.year, current.month)[1]
-        last = current.replace(day=days)
-        covered = (min(end, last) - max(start, current)).days + 1
-        total += max(covered, 0) / days
-        current = _next_month(current)
-    return total
 
 
 def echo_count(result: dict) -> int:
@@ -174,39 +160,11 @@ def title(result: dict) -> str:
     return f"{label} — {result['scope']}" if result.get("scope") else label
 
 
-def chain_text(chain: list[dict] | None) -> str:
-    """``VALPRESS (relay) ← Defence Ministry (origin)``, nearest first, as the trace keeps it."""
-    links = []
-    for link in chain or []:
-        traits = [str(link.get("role") or "?")] + [t for t in ("anonymous", "vague") if link.get(t)]
-        links.append(f"{quote(str(link.get('name') or '?'), 60)} ({', '.join(traits)})")
-    return " ← ".join(links) or "no source named"
-
-
 def amount(obs: dict) -> str:
     """``~1,500 a month``, ``≥ 30,000``, ``6,000–8,000``: the figure as the report put it."""
-    value, low, high = _number(obs.get("value")), _number(obs.get("low")), _number(obs.get("high"))
-    bound = obs.get("bound") or _bound(value, low, high)
-    if bound == "range" and low is not None and high is not None:
-        text = f"{number(low)}–{number(high)}"
-    elif bound == "lower":
-        text = "≥ " + number(_first(value, low))
-    elif bound == "upper":
-        text = "≤ " + number(_first(value, high))
-    else:
-        text = ("~" if bound == "approximate" else "") + number(_first(value, low, high))
-    return text + (f" a {obs['rate_per']}" if obs.get("measure") == "rate" and obs.get("rate_per") else "")
-
-
-def _bound(value: float | None, low: float | None, high: float | None) -> str:
-    """The wording's bound, read back from the interval when the result does not say it."""
-    if low is not None and high is None:
-        return "lower"
-    if high is not None and low is None:
-        return "upper"
-    if low is not None and high is not None and low != high:
-        return "approximate" if value is not None else "range"
-    return "exact"
+    per = obs.get("rate_per") if obs.get("measure") == "rate" else None
+    return words.amount(obs.get("bound"), _number(obs.get("value")), _number(obs.get("low")),
+                        _number(obs.get("high")), per=per)
 
 
 def period_text(obs: dict) -> str:
@@ -214,15 +172,11 @@ def period_text(obs: dict) -> str:
     return f"{start or '…'} – {end or '…'}" if start or end else "period not stated"
 
 
-def _month_start(key) -> date | None:
+def _is_month(key) -> bool:
     try:
-        return datetime.strptime(str(key), "%Y-%m").date()
+        return datetime.strptime(str(key), "%Y-%m").year >= 1
     except ValueError:
-        return None
-
-
-def _next_month(day: date) -> date:
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return False
 
 
 def _day(value) -> date | None:
@@ -361,17 +315,7 @@ def _dress(axes, result: dict, limit: float | None) -> None:
 
 # ---------------------------------------------------------------- HTML
 
-PAGE = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>{style}</style>
-</head>
-<body>
-<header><h1>sourcetrace barometer</h1><p class="note">{note}</p></header>
+BODY = """<header><h1>sourcetrace barometer</h1><p class="note">{note}</p></header>
 <main>
 <div id="st-chart"></div>
 <section id="st-panel" aria-live="polite">
@@ -379,12 +323,7 @@ PAGE = """<!doctype html>
 {details}
 </section>
 </main>
-<script type="application/json" id="st-figure">{figure}</script>
-<script>{plotly}</script>
-<script>{app}</script>
-</body>
-</html>
-"""
+<script type="application/json" id="st-figure">{figure}</script>"""
 
 STYLE = """
 body { font: 15px/1.5 system-ui, sans-serif; margin: 0; color: #1d1d1f; background: #fafafa; }
@@ -434,6 +373,14 @@ APP = """
 """
 
 
+class ChartPage(Renderer):
+    """``barometer --format html``: the interactive page, written to the output like any format."""
+
+    def write(self, result: dict) -> None:
+        super().write(result)
+        self.stream.write(html_page(result))
+
+
 def render_html(result: dict, path: str | Path) -> Path:
     """Write ``result`` as one standalone HTML page (plotly.js inline, no network) at ``path``."""
     Path(path).write_text(html_page(result), encoding="utf-8")
@@ -444,12 +391,10 @@ def html_page(result: dict) -> str:
     from plotly.offline import get_plotlyjs
 
     plotly = ("window.PlotlyConfig = {MathJaxConfig: 'local'};\n" + get_plotlyjs()).replace("</script", "<\\/script")
-    csp = (f"default-src 'none'; script-src '{_sha256(plotly)}' '{_sha256(APP)}'; "
-           "style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; "
-           "base-uri 'none'; form-action 'none'")
-    return PAGE.format(csp=escape(csp), title=escape(title(result)), note=escape(footnote(result)),
-                       style=STYLE, details=details_html(result), figure=_script_json(html_figure(result)),
-                       plotly=plotly, app=APP)
+    body = BODY.format(note=escape(footnote(result)), details=details_html(result),
+                       figure=script_json(html_figure(result).to_json()))
+    # plotly draws its chart's pieces into images it makes itself.
+    return page(title(result), body, style=STYLE, scripts=[plotly, APP], img_src="data: blob:")
 
 
 def html_figure(result: dict):
@@ -552,7 +497,7 @@ def _point_hover(p: Point) -> str:
     if p.inferred:
         lines.append("period not stated: " + ("a window before publication" if p.end > p.start + timedelta(days=1)
                                               else "placed at publication"))
-    lines.append("chain: " + escape(chain_text(obs.get("chain"))))
+    lines.append("chain: " + escape(chain_text(obs.get("chain") or [])))
     lines.append(f"{len(obs.get('echoes') or [])} {_plural(len(obs.get('echoes') or []), 'echo', 'echoes')}"
                  + (" · <b>contradicted</b>" if p.contradicted else ""))
     return "<br>".join(lines)
@@ -603,7 +548,7 @@ def _obs_heading(obs: dict) -> str:
 
 def _sentences_html(obs: dict) -> str:
     items = [_sentence_item("original", obs.get("sentence") or obs.get("text"), obs.get("outlet"),
-                            obs.get("published"), "chain: " + chain_text(obs.get("chain")))]
+                            obs.get("published"), "chain: " + chain_text(obs.get("chain") or []))]
     for echo in obs.get("echoes") or []:
         changes = ", ".join(str(c) for c in echo.get("changes") or []) or "repeated as it was"
         items.append(_sentence_item("echo", echo.get("sentence") or echo.get("text"), echo.get("outlet"),
@@ -622,8 +567,8 @@ def _conflicts(result: dict, by_id: dict) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for item in result.get("contradictions", []):
         others = ", ".join(_who(by_id.get(str(other)), other) for other in item.get("conflicts_with") or [])
-        by = _round(item.get("by"))
-        found.setdefault(str(item.get("observation")), []).append(
+        by = _round(item.get("off_by"))
+        found.setdefault(str(item.get("obs_id")), []).append(
             f"conflicts with {others or 'the series'}" + (f" by {number(by)}" if by is not None else ""))
     return found
 
@@ -644,13 +589,3 @@ def _conflict_html(obs: dict, conflicts: dict) -> str:
 def _round(value) -> float | None:
     value = _number(value)
     return None if value is None else round(value)
-
-
-def _script_json(figure) -> str:
-    """The figure as JSON that cannot end the script block it sits in."""
-    data = figure.to_json()
-    return data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-
-
-def _sha256(source: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode()

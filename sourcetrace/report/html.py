@@ -7,32 +7,15 @@ from __future__ import annotations
 
 from html import escape
 
+from ..model.chains import chain_text, link_text
 from ..model.records import Figure, Hedge, Incident, Trace, Unattributed
+from ..model.words import quote
 from . import assets, wording
 from .common import Renderer
+from .page import page as html_page
 from .marks import Marks, figure_marks, incident_marks, pieces, trace_marks, unattributed_marks
 
-PAGE = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>{style}</style>
-</head>
-<body>
-<header class="page"><h1>{title}</h1><div class="legend">{legend}</div></header>
-{sections}
-<script>{script}</script>
-</body>
-</html>
-"""
-
-
 class HtmlRenderer(Renderer):
-    name = "html"
-    help = "one standalone HTML page: the text with every span highlighted, claims beside it"
 
     def __init__(self, stream, color=None):
         super().__init__(stream, color)
@@ -50,16 +33,16 @@ class HtmlRenderer(Renderer):
 
 
 def page(sections: list[str], titles: list[str]) -> str:
-    title = titles[0] if len(titles) == 1 else f"{len(titles)} documents"
+    title = f"sourcetrace — {titles[0] if len(titles) == 1 else f'{len(titles)} documents'}"
     legend = "".join(f'<span class="k-{kind}">{escape(label)}</span>' for kind, label in assets.LEGEND)
     body = "\n".join(sections) or '<section class="doc"><p class="none">No document was traced.</p></section>'
-    return PAGE.format(csp=escape(assets.CONTENT_SECURITY_POLICY), title=escape(f"sourcetrace — {title}"),
-                       style=assets.STYLE, legend=legend, sections=body, script=assets.SCRIPT)
+    header = f'<header class="page"><h1>{escape(title)}</h1><div class="legend">{legend}</div></header>'
+    return html_page(title, f"{header}\n{body}", style=assets.STYLE, scripts=[assets.SCRIPT])
 
 
 def document_name(trace: Trace) -> str:
     document = trace.document
-    return wording.quote(document.title or document.source or document.id or "document", 100)
+    return quote(document.title or document.source or document.id or "document", 100)
 
 
 def document_section(trace: Trace, number: int) -> str:
@@ -133,9 +116,9 @@ def figure_item(figure: Figure, numbers: list[int]) -> str:
     facts = " · ".join(f"{label} {value}" for label, value in wording.figure_facts(figure))
     lines = [
         f'<span class="cid">{escape(figure.id)}</span> ',
-        f'<q class="k-figure">{escape(wording.quote(figure.text))}</q>',
+        f'<q class="k-figure">{escape(quote(figure.text))}</q>',
         f'<div class="facts">{escape(facts)}</div>',
-        f'<div class="chain">{escape(chain_text(figure.attribution, figure.attribution_basis))}</div>',
+        f'<div class="chain">{escape(chain_line(figure.attribution, figure.attribution_basis))}</div>',
     ]
     if figure.hedges:
         lines.append(f'<div class="hedges">hedges: {hedge_html(figure.hedges)}</div>')
@@ -148,7 +131,7 @@ def incident_item(incident: Incident, numbers: list[int]) -> str:
     lines = [
         f'<span class="cid">{escape(incident.id)}</span> ',
         f'<span class="facts">{escape(facts) or "incident"}</span>',
-        f'<div class="chain">{escape(chain_text(incident.attribution))}</div>',
+        f'<div class="chain">{escape(chain_line(incident.attribution))}</div>',
     ]
     if incident.hedges:
         lines.append(f'<div class="hedges">hedges: {hedge_html(incident.hedges)}</div>')
@@ -156,17 +139,17 @@ def incident_item(incident: Incident, numbers: list[int]) -> str:
 
 
 def unattributed_item(claim: Unattributed, numbers: list[int]) -> str:
-    source = f"vague source: {wording.link(claim.source)}" if claim.source else "no source at all"
+    source = f"vague source: {link_text(claim.source)}" if claim.source else "no source at all"
     reason = " · ".join(part for part in (source, claim.reason) if part)
-    lines = [f'<q class="k-unattributed">{escape(wording.quote(claim.text))}</q>',
+    lines = [f'<q class="k-unattributed">{escape(quote(claim.text))}</q>',
              f'<div class="reason">{escape(reason)}</div>']
     if claim.refers_to:
         lines.append(f'<div class="reason">refers to {escape(", ".join(claim.refers_to))}</div>')
     return claim_item(numbers, lines)
 
 
-def chain_text(links, basis: str | None = None) -> str:
-    shown = "chain: " + wording.chain(links)
+def chain_line(links, basis: str | None = None) -> str:
+    shown = "chain: " + chain_text(links)
     return shown + (f" [{basis}]" if basis and basis != "none" else "")
 
 

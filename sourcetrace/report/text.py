@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import click
 
+from ..model.chains import chain_text, link_text
 from ..model.records import Figure, Hedge, Incident, Trace, Unattributed
+from ..model.words import quote
 from . import wording
 from .common import Renderer
 
@@ -11,8 +13,6 @@ INDENT = "      "
 
 
 class TextRenderer(Renderer):
-    name = "text"
-    help = "a readable report (colour only on a terminal)"
 
     def write(self, trace: Trace) -> None:
         super().write(trace)
@@ -40,7 +40,7 @@ def report_lines(trace: Trace):
 def header(trace: Trace):
     document = trace.document
     name = document.title or document.source or document.id or "document"
-    yield click.style(f"══ {wording.quote(name, 100)} ══", bold=True)
+    yield click.style(f"══ {quote(name, 100)} ══", bold=True)
     facts = [("outlet", document.outlet), ("published", document.published), ("url", document.url),
              ("source", document.source), ("id", document.id), ("language", document.language),
              ("encoding", getattr(document, "encoding", None))]
@@ -57,11 +57,11 @@ def section(title: str, items: list, lines_of):
 
 
 def figure_lines(figure: Figure):
-    evidence = click.style(f'"{wording.quote(figure.text)}"', fg="yellow", bold=True)
+    evidence = click.style(f'"{quote(figure.text)}"', fg="yellow", bold=True)
     yield f"  {figure.id:<4}{evidence}  {wording.span(figure.span)}"
     yield INDENT + " · ".join(f"{label} {value}" for label, value in wording.figure_facts(figure))
     basis = f"  [{figure.attribution_basis}]" if figure.attribution_basis not in ("", "none") else ""
-    yield INDENT + "chain " + click.style(wording.chain(figure.attribution), fg="cyan") + basis
+    yield INDENT + "chain " + click.style(chain_text(figure.attribution), fg="cyan") + basis
     if figure.hedges:
         yield INDENT + "hedges " + hedge_list(figure.hedges)
     for note in figure.notes:
@@ -71,15 +71,15 @@ def figure_lines(figure: Figure):
 def incident_lines(incident: Incident):
     yield f"  {incident.id:<4}{wording.span(incident.span)}"
     yield INDENT + " · ".join(f"{label} {value}" for label, value in wording.incident_facts(incident))
-    yield INDENT + "chain " + click.style(wording.chain(incident.attribution), fg="cyan")
+    yield INDENT + "chain " + click.style(chain_text(incident.attribution), fg="cyan")
     if incident.hedges:
         yield INDENT + "hedges " + hedge_list(incident.hedges)
 
 
 def unattributed_lines(claim: Unattributed):
-    evidence = click.style(f'"{wording.quote(claim.text)}"', fg="red")
+    evidence = click.style(f'"{quote(claim.text)}"', fg="red")
     yield f"  - {evidence}  {wording.span(claim.span)}"
-    source = f"vague source: {wording.link(claim.source)}" if claim.source else "no source at all"
+    source = f"vague source: {link_text(claim.source)}" if claim.source else "no source at all"
     yield INDENT + " · ".join(part for part in (source, claim.reason) if part)
     if claim.refers_to:
         yield INDENT + "refers to " + ", ".join(claim.refers_to)

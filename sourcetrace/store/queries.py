@@ -5,13 +5,11 @@ an ingest and sees every document committed before it started.
 """
 from __future__ import annotations
 
-import calendar
 import json
-import re
 import sqlite3
 from typing import Iterator
 
-from ..errors import Errors
+from ..model.months import month_end, month_start
 
 FIGURES = """
     SELECT f.*, d.external_id, d.outlet, d.published, d.language, d.title, d.url, d.source AS input
@@ -26,7 +24,6 @@ DOCUMENTS = """
 # Either bound of a figure's period may be missing ("as of May": only an end); it is dated if either is.
 PERIOD_END = "coalesce(f.period_end, f.period_start)"
 PERIOD_START = "coalesce(f.period_start, f.period_end)"
-MONTH = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
 def figures(connection: sqlite3.Connection, indicator: str | None = None, source: str | None = None,
@@ -78,29 +75,6 @@ def traces(connection: sqlite3.Connection) -> Iterator[dict]:
     """Every stored trace (``Trace.to_dict()``), in the order they were stored, one at a time."""
     for row in connection.execute("SELECT trace FROM traces ORDER BY document_id"):
         yield json.loads(row["trace"])
-
-
-def month_start(value: str) -> str:
-    """'2024-03' → '2024-03-01'; a full date stays as it is."""
-    year, month, day = _parse_month(value)
-    return f"{year:04d}-{month:02d}-{day or 1:02d}"
-
-
-def month_end(value: str) -> str:
-    """'2024-02' → '2024-02-29'; a full date stays as it is."""
-    year, month, day = _parse_month(value)
-    return f"{year:04d}-{month:02d}-{day or calendar.monthrange(year, month)[1]:02d}"
-
-
-def _parse_month(value: str) -> tuple[int, int, int | None]:
-    found = MONTH.fullmatch(value.strip())
-    if found is None or not 1 <= int(found.group(2)) <= 12:
-        raise ValueError(Errors.E601.format(value=value))
-    year, month = int(found.group(1)), int(found.group(2))
-    day = int(found.group(3)) if found.group(3) else None
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise ValueError(Errors.E601.format(value=value))
-    return year, month, day
 
 
 def _casefolding(connection: sqlite3.Connection) -> None:

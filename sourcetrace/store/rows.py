@@ -11,12 +11,9 @@ import sqlite3
 import unicodedata
 from datetime import datetime, timezone
 
+from ..model.chains import chain_text, origin
 from ..model.records import Document, Trace
 from .db import transaction
-
-# The roles that make a link the origin of a figure, in order of preference: the first speaker;
-# failing that who computed it; failing that the outlet speaking in its own voice.
-ORIGIN_ROLES = ("origin", "derived", "outlet")
 
 INSERT_DOCUMENT = """
     INSERT INTO documents (content_hash, external_id, source, outlet, url, published, title, language,
@@ -82,25 +79,12 @@ def figure_row(document_id: int, figure: dict, text: str) -> dict:
                                            "rate_per", "aggregation", "scope", "attribution_basis")},
         "period_start": period.get("start"), "period_end": period.get("end"),
         "hedged": int(bool(figure["hedges"])),
-        "chain": chain_text(links),
+        "chain": chain_text(links, empty=None, limit=None),
         "nearest_source": links[0]["name"] if links else None,
-        "origin_name": origin_name(links),
+        "origin_name": (origin(links) or {}).get("name"),
         "links": _json(links),
         "sentence": text[start:end],
     }
-
-
-def chain_text(links: list[dict]) -> str | None:
-    """Nearest first, as the trace report prints it: 'TASS (relay) ← unnamed sources (origin)'."""
-    return " ← ".join(f"{link['name']} ({link['role']})" for link in links) or None
-
-
-def origin_name(links: list[dict]) -> str | None:
-    for role in ORIGIN_ROLES:
-        for link in links:
-            if link["role"] == role:
-                return link["name"]
-    return None  # only relays: who first said it is not known
 
 
 def _json(value) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from sourcetrace.reconcile import estimate, mark_revisions, to_constraint, to_constraints
 from sourcetrace.reconcile.lp import default_backend
-from sourcetrace.reconcile.months import last_day
+from sourcetrace.model.months import last_day
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from bench.estimator import LEAVES, PARENT, reports, truths_for  # noqa: E402

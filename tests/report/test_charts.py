@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import math
 import re
 import struct
 from html.parser import HTMLParser
+from importlib.resources import files
 
 import pytest
 
@@ -18,14 +20,17 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def month(key, estimate, low=None, high=None, observations=()):
-    return {"month": key, "estimate": estimate, "low": low, "high": high, "observations": list(observations)}
+    return {"month": key, "estimate": estimate, "low": low, "high": high, "no_data": False,
+            "observations": list(observations)}
 
 
 def observation(id, value, start, end, measure="total", rate_per=None, **fields):
-    base = {"id": id, "text": f"{value:,}", "outlet": "VALPRESS", "published": "2025-07-02", "value": value,
+    base = {"id": id, "indicator": "mil.desertion_cases", "text": f"{value:,}", "outlet": "VALPRESS",
+            "published": "2025-07-02", "value": value,
             "low": value, "high": value, "bound": "exact", "period_start": start, "period_end": end,
             "measure": measure, "rate_per": rate_per,
-            "chain": [{"name": "VALPRESS", "role": "relay"}, {"name": "Defence Ministry", "role": "origin"}],
+            "chain": [{"name": "VALPRESS", "role": "relay", "source_id": "xv.valpress"},
+                      {"name": "Defence Ministry", "role": "origin", "source_id": "xv.mod"}],
             "grade": {"reliability": "B", "credibility": 2, "reliability_reason": "official register",
                       "credibility_reason": "consistent with the series"},
             "echoes": [], "contradicted": False, "document_id": "d-" + id,
@@ -41,8 +46,8 @@ def result() -> dict:
     hostile = observation("o-hostile", 20_000, None, None, measure="rate", rate_per="month", outlet=HOSTILE,
                           text=HOSTILE, sentence=f"DRAVTASS says 20,000 a month {HOSTILE}", contradicted=True,
                           published="2025-07-05", bound="approximate",
-                          chain=[{"name": HOSTILE, "role": "relay"},
-                                 {"name": "a source", "role": "origin", "anonymous": True}],
+                          chain=[{"name": HOSTILE, "role": "relay", "source_id": "x.hostile"},
+                                 {"name": "a source", "role": "origin", "anonymous": True, "source_id": "anon.source"}],
                           grade={"reliability": "F", "credibility": 5, "reliability_reason": HOSTILE,
                                  "credibility_reason": "contradicted"})
     return {
@@ -52,7 +57,7 @@ def result() -> dict:
         "months": [
             month("2025-01", 1000, 950, 1050, ["o-jan", "o-year"]),
             month("2025-02", 1100, 1000, 1200, ["o-year"]),
-            month("2025-03", None),
+            {**month("2025-03", None, 0.0, None), "no_data": True},  # as the barometer writes it
             month("2025-04", 1300, 1200, 1400, ["o-rate", "o-year"]),
             month("2025-06", None, 1400, 1700, ["o-rate", "o-year"]),
             month("2025-07", 1500, 1450, 1550, ["o-year"]),
@@ -64,8 +69,19 @@ def result() -> dict:
             observation("o-year", 6600, "2025-01-01", "2025-07-02"),
             hostile,
         ],
-        "contradictions": [{"observation": "o-hostile", "conflicts_with": ["o-rate", HOSTILE], "by": 18_500}],
+        "contradictions": [{"obs_id": "o-hostile", "side": "above", "conflicts_with": ["o-rate", HOSTILE],
+                            "off_by": 18_500}],
+        "counts": {"documents": 4, "observations": 4, "echoes": 1},
     }
+
+
+def test_the_hand_built_result_is_what_the_barometer_writes(result):
+    """The charts read the barometer's output; a fixture in another shape tests nothing (the panel
+    once read 'observation' and 'by', which the barometer never wrote)."""
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(files("sourcetrace").joinpath("model", "schemas", "barometer-1.json").read_text())
+    assert [error.message for error in Draft202012Validator(schema).iter_errors(result)] == []
 
 
 def _lines(figure, label):

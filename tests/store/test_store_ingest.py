@@ -133,5 +133,5 @@ def test_real_tracing_stores_real_figures(tmp_path):
         report = ingest(store, [tmp_path / "r.txt"], Overrides(published="2025-05-03"), tracer=None)
         [row] = store.figures()
     assert report.new == 1
-    assert row["value"] == 500 and row["chain"] == "TASS (relay) ← unnamed sources (origin)"
+    assert row["value"] == 500 and row["chain"] == "TASS (relay) ← unnamed sources (origin, anonymous)"  # as the report writes it
     assert row["period_start"] == "2025-05-02" and row["published"] == "2025-05-03"

@@ -8,8 +8,9 @@ import json
 import pytest
 
 from store_helpers import figure, traced
-from sourcetrace.store.formats import CSV_COLUMNS, write_csv, write_jsonl, write_table
-from sourcetrace.store.queries import month_end, month_start
+from sourcetrace.report import renderer_for
+from sourcetrace.report.figures import CSV_COLUMNS
+from sourcetrace.model.months import month_end, month_start
 
 
 @pytest.fixture
@@ -67,7 +68,7 @@ def test_months_become_their_first_and_last_days():
 
 def test_jsonl_has_every_field_and_the_links(filled):
     stream = io.StringIO()
-    write_jsonl(filled.figures(), stream)
+    render("jsonl", filled.figures(), stream)
     first = json.loads(stream.getvalue().splitlines()[0])
     assert set(CSV_COLUMNS) <= set(first)
     assert first["links"][1]["name"] == "Генеральна прокуратура" and first["hedged"] is False
@@ -76,7 +77,7 @@ def test_jsonl_has_every_field_and_the_links(filled):
 
 def test_csv_has_a_header_and_a_row_per_figure(filled):
     stream = io.StringIO()
-    write_csv(filled.figures(), stream)
+    render("csv", filled.figures(), stream)
     rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert [row["value"] for row in rows] == ["9810.0", "1020.0", "21650.0", "300.0"]
@@ -85,10 +86,17 @@ def test_csv_has_a_header_and_a_row_per_figure(filled):
 
 def test_the_table_lines_up_and_clips_long_cells(filled):
     stream = io.StringIO()
-    write_table(filled.figures(), stream)
+    render("text", filled.figures(), stream)
     lines = stream.getvalue().splitlines()
     assert lines[0].split() == ["doc", "fig", "published", "outlet", "figure", "indicator", "period", "hedged",
                                 "chain"]
     assert len(lines) == 2 + 4
     assert lines[2].index("TASS") == lines[0].index("outlet")
     assert "2023-01-01 … 2023-12-31" in lines[2] and "…" in lines[4]  # the Prosecutor's chain is clipped
+
+
+def render(format_: str, rows: list[dict], stream) -> None:
+    renderer = renderer_for("figures", format_, stream)
+    for row in rows:
+        renderer.write(row)
+    renderer.finalize()

@@ -1,14 +1,20 @@
-"""Calendar arithmetic for the estimator: months are 'YYYY-MM' keys, periods are inclusive days.
+"""Calendar arithmetic, in one place: months are 'YYYY-MM' keys, periods are inclusive days.
 
 The estimator's unknowns are monthly counts, so every period a report names is turned into the
 days it covers in each month (``coverage``). Dates arrive as ISO text; a bare year or year-month
 is read as its first day (``first_day``) or its last (``last_day``), so "2024" as a period end
-means 31 December 2024.
+means 31 December 2024. The command line's --from/--to, the store's period filters, the echo test
+and the charts all count months here.
 """
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
+
+from ..errors import Errors
+
+MONTH = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
 def first_day(text: str) -> date:
@@ -24,7 +30,7 @@ def last_day(text: str) -> date:
     if len(parts) == 3:
         return date(*parts)
     year, month = parts[0], parts[1] if len(parts) == 2 else 12
-    return date(year, month, _days(year, month))
+    return date(year, month, days_of(year, month))
 
 
 def key(day: date) -> str:
@@ -32,28 +38,31 @@ def key(day: date) -> str:
 
 
 def days_in(month: str) -> int:
-    return _days(int(month[:4]), int(month[5:7]))
+    return days_of(int(month[:4]), int(month[5:7]))
 
 
-def _days(year: int, month: int) -> int:
-    if month == 2:
-        return 29 if calendar.isleap(year) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
+def days_of(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
 
 
 def shift(month: str, n: int) -> str:
     """The month ``n`` months after ``month`` (before, when ``n`` is negative)."""
-    year, mon = (int(p) for p in month.split("-"))
+    year, mon = (int(p) for p in month[:7].split("-"))
     index = year * 12 + mon - 1 + n
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def span(first: str, last: str) -> list[str]:
     """Every month from ``first`` to ``last``, both included."""
-    out = [first]
-    while out[-1] < last:
+    out = [first[:7]]
+    while out[-1] < last[:7]:
         out.append(shift(out[-1], 1))
     return out
+
+
+def count(start: str, end: str) -> int:
+    """How many calendar months [start, end] touches: 2024-01-15 … 2024-03-02 → 3."""
+    return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1
 
 
 def coverage(start: date, end: date) -> dict[str, int]:
@@ -63,13 +72,42 @@ def coverage(start: date, end: date) -> dict[str, int]:
     covered: dict[str, int] = {}
     year, month, first = start.year, start.month, start.day
     while (year, month) <= (end.year, end.month):
-        last = end.day if (year, month) == (end.year, end.month) else _days(year, month)
+        last = end.day if (year, month) == (end.year, end.month) else days_of(year, month)
         covered[f"{year:04d}-{month:02d}"] = last - first + 1
         year, month, first = (year + 1, 1, 1) if month == 12 else (year, month + 1, 1)
     return covered
+
+
+def spanned(start: date, end: date) -> float:
+    """How many months [start, end] covers, partial months by their share of days."""
+    return sum(days / days_in(month) for month, days in coverage(start, end).items())
 
 
 def trailing(published: date, n: int) -> tuple[date, date]:
     """The ``n`` whole months before the publication month: published 14 Aug 2025, n=3 → May–Jul."""
     last = shift(key(published), -1)
     return first_day(shift(last, -(n - 1))), last_day(last)
+
+
+def month_start(value: str) -> str:
+    """A month or a day as a user writes it ('2024-03', '2024-03-17') → its first day, ISO; raises
+    ValueError with E601 for anything else."""
+    year, month, day = parse(value)
+    return f"{year:04d}-{month:02d}-{day or 1:02d}"
+
+
+def month_end(value: str) -> str:
+    """'2024-02' → '2024-02-29'; a full date stays as it is."""
+    year, month, day = parse(value)
+    return f"{year:04d}-{month:02d}-{day or days_of(year, month):02d}"
+
+
+def parse(value: str) -> tuple[int, int, int | None]:
+    found = MONTH.fullmatch(value.strip())
+    if found is None or not 1 <= int(found.group(2)) <= 12 or int(found.group(1)) < 1:
+        raise ValueError(Errors.E601.format(value=value))
+    year, month = int(found.group(1)), int(found.group(2))
+    day = int(found.group(3)) if found.group(3) else None
+    if day is not None and not 1 <= day <= days_of(year, month):
+        raise ValueError(Errors.E601.format(value=value))
+    return year, month, day
