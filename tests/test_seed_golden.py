@@ -1,4 +1,4 @@
-"""The seed report (shared/examples/seed-report.txt): the golden expectations sourcetrace was built to.
+"""The seed report (../shared/examples/seed-report.txt): the golden expectations sourcetrace was built to.
 
 The report relays a desertion figure through TASS from unnamed Russian sources about Ukrainian
 law-enforcement records, hedges it in the next sentence, tells one incident with a withheld
@@ -6,21 +6,18 @@ identity and no source, and makes vague and unsourced claims. Each test checks o
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from outside import shared_file
 from sourcetrace import trace_text
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "examples" / "seed-report.txt"
 PUBLISHED = "2025-05-10"
-
-pytestmark = pytest.mark.skipif(not SEED.is_file(), reason=f"the seed report is not there: {SEED}")
 
 
 @pytest.fixture(scope="module")
 def seed():
-    return trace_text(SEED.read_text(encoding="utf-8"), published=PUBLISHED)
+    # Missing, this skips on a developer's machine and fails in CI (tests/outside.py).
+    return trace_text(shared_file("examples", "seed-report.txt").read_text(encoding="utf-8"), published=PUBLISHED)
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 The claim is traced like any report; each of its figures that counts a known indicator becomes
 one more constraint, and its interval is compared with what the standing reports allow for the
-same months (RECONCILE.md §5). A label can be read several ways — a 'desertion' figure may be
+same months (docs/reconcile.md §5). A label can be read several ways — a 'desertion' figure may be
 desertion alone or AWOL and desertion combined — so every reading is tested and the answer says
 which one fits. A claim without a period is tested on the trailing months before its date.
 """

@@ -1,7 +1,7 @@
 """Observations become linear constraints on monthly counts: ``low ≤ Σ months[t] · m[t] ≤ high``.
 
 The unknowns are the counts ``m[t] ≥ 0`` of an indicator in each month ``t`` ('YYYY-MM'). What a
-report says fixes two things (shared/design/RECONCILE.md §1):
+report says fixes two things (docs/reconcile.md §1):
 
 Which months it weighs (``weights``)
     A total over a period weighs each month by the share of its days the period covers: "since 24

@@ -1,4 +1,4 @@
-"""Which reports cannot all hold: the elastic program (shared/design/RECONCILE.md §3).
+"""Which reports cannot all hold: the elastic program (docs/reconcile.md §3).
 
 Every distinct interval ``k`` of a group ``g`` gets two slacks, ``L_k ≤ y_g + a_k − b_k ≤ U_k``,
 where ``y_g = row_g · m`` and ``m ≥ 0``; the program minimises ``Σ weight_k · (a_k + b_k) / scale_g``.

@@ -1,6 +1,6 @@
 """The feasible set of the standing reports, and the least and the most a month (or any row) can be.
 
-Each month's band is two linear programs over the standing rows (shared/design/RECONCILE.md §4).
+Each month's band is two linear programs over the standing rows (docs/reconcile.md §4).
 Four things spare most of the work, measured on the benchmark (bench/estimator.py) to cut the
 programs solved by more than half:
 

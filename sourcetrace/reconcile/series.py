@@ -65,7 +65,7 @@ class SeriesResult:
                  relations: Mapping[str, list[str]] | None = None) -> tuple[float, float | None]:
         """The least and most ``constraint``'s row can be given the standing reports, in its own units.
 
-        The claim check (RECONCILE.md §5) compares a claim's interval with this. Parts of the row
+        The claim check (docs/reconcile.md §5) compares a claim's interval with this. Parts of the row
         outside the estimate's leaves or months are unbounded: they add nothing to the least and
         make the most None.
         """

@@ -1,4 +1,4 @@
-"""The point estimate: the smoothest series the standing reports allow (shared/design/RECONCILE.md §4).
+"""The point estimate: the smoothest series the standing reports allow (docs/reconcile.md §4).
 
 Among all monthly series inside the feasible set, take the one whose slope changes least —
 minimise ``Σ_leaf Σ_t |m[t-1] − 2 m[t] + m[t+1]| / size_leaf`` — plus a small pull (``PULL``, 1%

@@ -1,6 +1,6 @@
 """Attribution chains (sourcetrace.extract.attribution, chains, datelines, mentions).
 
-Covers CHAINS.md and PHENOMENA.md "Source chains": relay → origin in its several phrasings, derived
+Covers docs/chains.md and PHENOMENA.md "Source chains": relay → origin in its several phrasings, derived
 figures and their record, anonymous and vague parties, a source named once governing the sentences
 that continue it, datelines, and the outlet's own voice. Chains are nearest first.
 """

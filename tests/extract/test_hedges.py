@@ -1,6 +1,6 @@
 """Hedges, attached to the claim they weaken (sourcetrace.extract.hedges).
 
-Covers PHENOMENA.md "Hedges and modality" and the CHAINS.md rule that a hedge may weaken the claim
+Covers PHENOMENA.md "Hedges and modality" and the docs/chains.md rule that a hedge may weaken the claim
 of the previous sentence ("This data, if accurate, ...").
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Properties of the estimator (shared/design/RECONCILE.md §7).
+"""Properties of the estimator (docs/reconcile.md §7).
 
 A random non-negative monthly series; reports drawn from it the ways reporting draws them (monthly
 and yearly totals, running totals since a day inside a month, totals and rates over windows,
