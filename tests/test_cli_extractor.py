@@ -109,7 +109,7 @@ def test_demo_walks_through_ingest_barometer_and_check(tmp_path):
     result = invoke("demo", "--db", str(db), "--out", str(out))
     assert result.exit_code == 0, result.output
     assert "17 new" in result.stdout and "Contradictions" in result.stdout
-    assert "verdict: ABOVE" in result.stdout and "verdict: WITHIN" in result.stdout
+    assert "verdict: ABOVE" in result.stdout and "verdict: FITS ONLY AS mil.awol_desertion_cases" in result.stdout
     assert (out / "barometer.png").stat().st_size > 10_000
     assert (out / "barometer.html").read_text(encoding="utf-8").count("<script") >= 1
-    assert json.loads((out / "barometer.json").read_text(encoding="utf-8"))["schema"] == "sourcetrace.barometer/1"
+    assert json.loads((out / "barometer.json").read_text(encoding="utf-8"))["schema"] == "sourcetrace.barometer/2"

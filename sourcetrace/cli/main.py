@@ -120,7 +120,7 @@ def _trace_example(format_, output, traceback) -> int:
 
 
 # Which schema describes each command's JSON; `sources` and `indicators` print a registry file.
-SCHEMAS = {"trace": "trace-1.json", "barometer": "barometer-1.json", "check": "check-1.json",
+SCHEMAS = {"trace": "trace-1.json", "barometer": "barometer-2.json", "check": "check-2.json",
            "figures": "figures-1.json", "registry": "registry-1.json", "ingest": "ingest-1.json"}
 
 

@@ -39,10 +39,14 @@ def barometer(indicator, scope, month_from, month_to, format_, output, png, html
     """Reconcile every stored report about INDICATOR into a monthly series.
 
     Cumulative totals, yearly counts, monthly rates, bounds and ranges become constraints on monthly
-    counts; echoes of one original figure count once; each month gets the lowest and highest value
-    the consistent reports allow and a point estimate; reports no consistent series can satisfy are
-    listed as contradictions with the reports they conflict with. Every observation carries its
-    chain and Admiralty grades (reliability A–F, credibility 1–6) with the reasons.
+    counts; echoes of one original figure count once; a later figure replaces an earlier one only
+    when the same named origin restates it first-hand. Each month gets the lowest and highest value
+    the consistent named records allow (reports whose origin the text names) and a point estimate,
+    and beside it what all reports allow, unnamed sources included — they never move the first. A
+    report that the reports it conflicts with outweigh is a contradiction; where neither side
+    outweighs the other, both are kept as a dispute and the band covers every side. Every
+    observation carries its chain and Admiralty grades (reliability A–F, credibility 1–6) with the
+    reasons; --format json records the tool, registry and estimator settings that produced it.
 
     \b
     Examples:
@@ -83,10 +87,14 @@ def _charts(result: dict, png: str | None, html: str | None) -> None:
 def check(claim, published, format_, output, db, registry_file):
     """Trace CLAIM, find its indicator and period, and compare it with what the stored reports allow.
 
-    The answer is within the bounds, above, below or uncheckable, with the evidence. A label that
-    can be read two ways — 'desertion' for AWOL and desertion combined — is tested both ways, and
-    the verdict is WITHIN when one reading fits: the explanation says which. CLAIM '-' reads the
-    claim from standard input. Exit code 0 whatever the verdict; 1 when the store is missing.
+    The verdict is WITHIN, ABOVE or BELOW what the named records allow for the claim's months, or
+    UNCHECKABLE, saying what is missing (no named record covers those months, or they disagree
+    over it). A label that can be read two ways — 'desertion' for AWOL and desertion combined — is
+    tested both ways: when only the other reading fits, the verdict is FITS ONLY AS that indicator,
+    never WITHIN. The explanation names the months tested, how the claim's value was read and the
+    distance. Without --published the claim is read against today, and the answer says so. CLAIM
+    '-' reads the claim from standard input. Exit code 0 whatever the verdict; 1 when the store is
+    missing.
 
     \b
     Examples:

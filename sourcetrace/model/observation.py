@@ -47,8 +47,14 @@ class Observation:
     bound: str
     document_id: str
     figure_id: str
-    origin: str | None  # registry id of the party the chain ends at (origin, else derived, record)
+    # Who the figure comes from: the registry id of the party the chain ends at (origin, else derived,
+    # record; the body a spokesman speaks for). An anonymous or vague origin is not one party across
+    # reports: its key adds the named link that vouches for it ('anon.a-source@ru.tass'), or the
+    # document when none does, so that two agencies' unnamed sources are two origins.
+    origin: str | None
     published: str | None = None  # the reporting document's date: orders revisions and echoes
+    origin_named: bool = False  # the origin is a party the text names (not anonymous, not vague)
+    first_hand: bool = False  # the origin speaks to the reporting outlet itself, through no other relay
     chain: list[dict] = field(default_factory=list)  # links with source_id added
     period_inferred: bool = False
     grade: Grade | None = None

@@ -62,6 +62,18 @@ class Group:
     values: np.ndarray
 
 
+@dataclass
+class Row:
+    """A row the band programs keep: ``low ≤ values · m[columns] ≤ high``, and the reports behind it."""
+
+    columns: np.ndarray
+    values: np.ndarray
+    low: float
+    high: float  # math.inf when unbounded
+    scale: float
+    reports: list[str] = field(default_factory=list)  # obs ids
+
+
 def leaves_of(indicator: str, relations: Mapping[str, list[str]], seen: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The leaf indicators whose sum ``indicator`` is (itself, when it has no children)."""
     if indicator in seen:

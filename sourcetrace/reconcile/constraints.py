@@ -17,29 +17,36 @@ Which values it allows (``interval``)
     lower bound ("more than v") → ``[v, ∞)``; upper bound ("almost/up to v") → ``[0.9 v, v]``;
     range → ``[low, high]``.
 
+How much it weighs when reports disagree (``weight``)
+    its source reliability's weight (``settings``); a report of an unnamed origin weighs the same
+    whatever relays it; a report whose period was inferred, a quarter of that.
+
 A report with no period: a rate is read over the ``window`` whole months before the publication
 month and marked ``period_inferred`` (its weight cut to a quarter); a period with a start and no
 end runs to the publication date ("since February 2022" in a report of 14 August 2025). A total
-with no start cannot be placed and is skipped with the reason (``Unplaceable``).
+with no start cannot be placed and is skipped with the reason (``Unplaceable``). The settings
+named here are in ``settings.py``.
 """
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
 from ..model import months as cal
+from .settings import VALUES
 
-EXACT_TOLERANCE = 0.005
-UPPER_BOUND_FLOOR = 0.9  # "almost 290,000": near v, not anywhere below it
-INFERRED_WINDOW = 3  # months before publication a rate with no period is read over
-INFERRED_PERIOD_FACTOR = 0.25
+EXACT_TOLERANCE = VALUES["exact_tolerance"]
+UPPER_BOUND_FLOOR = VALUES["upper_bound_floor"]  # "almost 290,000": near v, not anywhere below it
+INFERRED_WINDOW = VALUES["inferred_window"]  # months before publication a rate with no period is read over
+INFERRED_PERIOD_FACTOR = VALUES["inferred_period_factor"]
 # Reliability (Admiralty A-F) → weight in the contradiction search: a prosecutor's register
 # outweighs an anonymous relay. F "cannot be judged" counts as an ungraded report.
-RELIABILITY_WEIGHTS = {"A": 4.0, "B": 3.0, "C": 2.0, "D": 1.0, "E": 0.5, "F": 1.0}
+RELIABILITY_WEIGHTS = VALUES["reliability_weights"]
+UNNAMED_WEIGHT = VALUES["unnamed_weight"]
 RATE_UNITS = ("day", "week", "month", "year")
 
 
@@ -64,6 +71,9 @@ class Constraint:
     period_inferred: bool = False
     reading: str = ""  # how the interval was read: "about 20,000 → ±2,500 (rounded to 5,000)"
     superseded_by: str | None = None  # obs_id of a later revision; the estimator leaves it out
+    named: bool = True  # its origin is named: it stands among the named records (see series.py)
+    first_hand: bool = False  # its named origin told the reporting outlet itself: it may revise (revisions.py)
+    grade: str | None = None  # source reliability A-F, when graded
 
 
 @dataclass
@@ -109,13 +119,14 @@ def interval(value: float | None, bound: str, low: float | None = None, high: fl
         return _range(low, high)
     if bound == "exact":
         half = tolerance * value
-        return max(0.0, value - half), value + half, f"exact {value:,g} ±{tolerance:.1%}"
+        return max(0.0, value - half), value + half, f"exact {value:,g}, widened by ±{tolerance:.1%} for typos and late entries"
     if bound == "approximate":
         return _approximate(value, tolerance)
     if bound == "lower":
-        return value, None, f"more than {value:,g} → [{value:,g}, ∞)"
+        return value, None, f"more than {value:,g}, so at least {value:,g} with no upper end"
     if bound == "upper":
-        return UPPER_BOUND_FLOOR * value, value, f"up to {value:,g} → [{UPPER_BOUND_FLOOR:g}·v, v]"
+        return UPPER_BOUND_FLOOR * value, value, (f"up to {value:,g}, read as near it: {UPPER_BOUND_FLOOR:g} × {value:,g} "
+                                                  f"to {value:,g}")
     raise Unplaceable(f"unknown bound {bound!r}")
 
 
@@ -125,14 +136,15 @@ def _range(low: float | None, high: float | None) -> tuple[float, float | None, 
     low = max(0.0, low or 0.0)
     if high is not None and high < low:
         low, high = high, low  # "between 5,000 and 3,000" means the same as the other way round
-    return low, high, f"range [{low:,g}, {'∞' if high is None else f'{high:,g}'}]"
+    return low, high, f"the range {low:,g} to {'no upper end' if high is None else f'{high:,g}'}"
 
 
 def _approximate(value: float, tolerance: float) -> tuple[float, float, str]:
     step = rounding_step(value)
     half = max(step / 2, tolerance * value)
-    why = f"rounded to {step:,g}" if step / 2 >= tolerance * value else f"at least ±{tolerance:.1%}"
-    return max(0.0, value - half), value + half, f"about {value:,g} → ±{half:,g} ({why})"
+    why = (f"a round number, so anything that rounds to it at a step of {step:,g}" if step / 2 >= tolerance * value
+           else f"at least ±{tolerance:.1%}, as an exact figure")
+    return max(0.0, value - half), value + half, f"about {value:,g}, widened by ±{half:,g} ({why})"
 
 
 # --- months from the period --------------------------------------------------------------------
@@ -200,10 +212,14 @@ def _constraint(obs, tolerance: float, window: int, periods: dict) -> Constraint
         raise Unplaceable("no indicator")
     low, high, reading = interval(f.get("value"), f.get("bound") or "exact", f.get("low"), f.get("high"), tolerance)
     start, end, inferred, months = _months(f, window, periods)
+    # A report that does not say whether its origin is named (a plain dict from a caller that knows
+    # nothing of sources) is taken as named; observations always say.
+    named = bool(f.get("origin_named", True))
     return Constraint(
         obs_id=f.get("id"), indicator=f["indicator"], months=months, low=low, high=high,
-        weight=_weight(f, inferred), origin=f.get("origin"), published=f.get("published"),
-        period_start=start, period_end=end, period_inferred=inferred, reading=reading)
+        weight=_weight(f, inferred, named), origin=f.get("origin"), published=f.get("published"),
+        period_start=start, period_end=end, period_inferred=inferred, reading=reading,
+        named=named, first_hand=bool(f.get("first_hand", False)), grade=_reliability(f))
 
 
 def _months(f: Mapping, window: int, periods: dict) -> tuple[str, str, bool, dict[str, float]]:
@@ -217,10 +233,13 @@ def _months(f: Mapping, window: int, periods: dict) -> tuple[str, str, bool, dic
     return periods[key]
 
 
-def _weight(f: Mapping, inferred: bool) -> float:
+def _reliability(f: Mapping) -> str | None:
     grade = f.get("grade")
-    reliability = _fields(grade).get("reliability") if grade is not None else None
-    base = RELIABILITY_WEIGHTS.get(reliability, 1.0)
+    return _fields(grade).get("reliability") if grade is not None else None
+
+
+def _weight(f: Mapping, inferred: bool, named: bool) -> float:
+    base = RELIABILITY_WEIGHTS.get(_reliability(f), 1.0) if named else UNNAMED_WEIGHT
     return base * (INFERRED_PERIOD_FACTOR if inferred else 1.0)
 
 
@@ -244,42 +263,3 @@ def normalised(constraint: Constraint) -> tuple[tuple[tuple[str, float], ...], f
     weights = np.fromiter((constraint.months[m] for m in months), dtype=float, count=len(months))
     factor = float(weights.max())
     return tuple(zip(months, np.round(weights / factor, 12).tolist())), factor
-
-
-# --- revisions ---------------------------------------------------------------------------------
-
-def mark_revisions(constraints: Iterable[Constraint]) -> list[Constraint]:
-    """Mark earlier reports superseded where the same origin restated the same period differently.
-
-    A register's count for a period grows as late cases are entered, so the same origin giving two
-    values for the same indicator and months is a revision, not a contradiction: the latest (by
-    ``published``; undated reports count as earliest; on equal dates the one listed later) stands
-    and every earlier one gets ``superseded_by`` its id. The same value restated is no revision.
-    Reports with no origin are never revisions. Returns new constraints; the estimator leaves
-    superseded ones out and lists them. A caller that knows better may set ``superseded_by`` itself.
-    """
-    constraints = list(constraints)
-    rows: dict[int, tuple] = {}  # normalise each months dict once
-    keys = [None if c.origin is None else (c.origin, c.indicator, _row_of(c, rows)) for c in constraints]
-    latest: dict[tuple, int] = {}
-    for index, (c, k) in enumerate(zip(constraints, keys)):
-        if k is not None and (k not in latest or (c.published or "") >= (constraints[latest[k]].published or "")):
-            latest[k] = index
-    return [c if k is None else _superseded(c, constraints[latest[k]], rows) for c, k in zip(constraints, keys)]
-
-
-def _row_of(c: Constraint, rows: dict[int, tuple]) -> tuple:
-    if id(c.months) not in rows:
-        rows[id(c.months)] = normalised(c)
-    return rows[id(c.months)][0]
-
-
-def _superseded(c: Constraint, last: Constraint, rows: dict[int, tuple]) -> Constraint:
-    restated = _scaled_interval(last, rows) == _scaled_interval(c, rows)  # the same value again is no revision
-    return c if last is c or restated else replace(c, superseded_by=last.obs_id)
-
-
-def _scaled_interval(c: Constraint, rows: dict[int, tuple]) -> tuple[float, float | None]:
-    _row_of(c, rows)
-    factor = rows[id(c.months)][1]
-    return round(c.low / factor, 9), None if c.high is None else round(c.high / factor, 9)

@@ -18,16 +18,44 @@ def collapse_echoes(observations: list[Observation], documents: dict[str, dict],
     """Originals, each with ``echoes`` filled in. ``documents`` maps document id → document dict
     (outlet, published, text); ``related(a, b)`` says two indicators may name the same count."""
     originals: list[Observation] = []
+    index = _Index()
     for obs in sorted(observations, key=lambda o: _precedence(o, documents)):
-        candidates = [o for o in originals if _same_figure(o, obs, related)]
+        candidates = [o for o in index.candidates(obs) if _same_figure(o, obs, related)]
         # The closest: same label first, then the nearest number.
         original = min(candidates, key=lambda o: (o.indicator != obs.indicator, abs((o.value or 0) - (obs.value or 0))),
                        default=None)
-        if original is None or original.origin is None:
+        if original is None:
             originals.append(obs)
+            index.add(obs)
         else:
             original.echoes.append(_echo(original, obs, documents))
     return originals
+
+
+class _Index:
+    """Originals by origin and by the month their period starts: an echo keeps its original's origin
+    and, unless it dropped the period, its first month, so only those need comparing."""
+
+    def __init__(self):
+        self._by_start: dict[tuple[str, str | None], list[Observation]] = {}
+        self._by_origin: dict[str, list[Observation]] = {}
+
+    def add(self, obs: Observation) -> None:
+        if obs.origin is None:
+            return  # a figure from nobody echoes nothing and is echoed by nothing
+        self._by_start.setdefault((obs.origin, _start_month(obs)), []).append(obs)
+        self._by_origin.setdefault(obs.origin, []).append(obs)
+
+    def candidates(self, obs: Observation) -> list[Observation]:
+        if obs.origin is None:
+            return []
+        if _start_month(obs) is None:
+            return self._by_origin.get(obs.origin, [])
+        return self._by_start.get((obs.origin, _start_month(obs)), []) + self._by_start.get((obs.origin, None), [])
+
+
+def _start_month(obs: Observation) -> str | None:
+    return obs.period_start[:7] if obs.period_start else None
 
 
 def _precedence(obs: Observation, documents: dict) -> tuple:

@@ -18,44 +18,41 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
 
-from .collapse import Group, Layout, leaves_of
+from .collapse import Group, Layout, Row, leaves_of
 from .constraints import Constraint
 from .elastic import SLACK_TOLERANCE
 from .lp import LazyRows, Model, minimise_lazily
 
 
-@dataclass
-class Row:
-    """A standing row: ``low ≤ values · m[columns] ≤ high``."""
-
-    columns: np.ndarray
-    values: np.ndarray
-    low: float
-    high: float  # math.inf when unbounded
-    scale: float
-
-
-def standing_rows(groups: list[Group], contradicted: set[str]) -> list[Row]:
-    """Each group's intersection of its standing members; rows that say nothing are dropped.
+def standing_rows(groups: list[Group], left_out: set[tuple[int, int]] = frozenset(),
+                  hulls: dict[int, set[tuple[int, int]]] | None = None) -> list[Row]:
+    """Each group's row: the intersection of the members that stand, within the hull of the members
+    of a one-row dispute (``disputes``); members ``left_out`` (contradicted, or both sides of a
+    dispute across rows) do not bind. Rows that say nothing are dropped.
 
     Intervals are widened by the elastic step's tolerance (a millionth of the row's size), so that
     solver rounding cannot make the standing set look empty; bands are that much wider at most.
     """
-    rows = []
-    for group in groups:
-        standing = [m for m in group.members if m.reports[0][0].obs_id not in contradicted]
-        if not standing:
+    rows, hulls = [], hulls or {}
+    for g, group in enumerate(groups):
+        joined = hulls.get(g, set())
+        sides = [m for j, m in enumerate(group.members) if (g, j) in joined]
+        standing = [m for j, m in enumerate(group.members) if (g, j) not in left_out and (g, j) not in joined]
+        if not standing and not sides:
             continue
         give = SLACK_TOLERANCE * group.scale
-        low = max(m.low for m in standing) - give
-        high = min(m.high for m in standing) + give
+        lows, highs = [m.low for m in standing], [m.high for m in standing]
+        if sides:
+            lows.append(min(m.low for m in sides))
+            highs.append(max(m.high for m in sides))
+        low, high = max(lows) - give, min(highs) + give
         if low > 0 or not math.isinf(high):
-            rows.append(Row(group.columns, group.values, max(0.0, low), max(high, low), group.scale))
+            reports = [c.obs_id for m in standing + sides for c, _ in m.reports]
+            rows.append(Row(group.columns, group.values, max(0.0, low), max(high, low), group.scale, reports))
     return rows
 
 

@@ -2,8 +2,14 @@
 
 A figure becomes an observation when it counts something the registry knows (an indicator) as a
 plain quantity — not a share, a multiplier or a change. Its chain's names are resolved to
-registry ids (``source_id`` added to each link, ``name`` and ``span`` untouched) and the party
-the chain ends at becomes its ``origin``: the key echoes are grouped by.
+registry ids (``source_id`` added to each link, and ``speaks_for_id`` where a person speaks for a
+body; ``name`` and ``span`` untouched) and the party the chain ends at becomes its ``origin``: the
+key echoes and revisions are grouped by.
+
+Who the origin is decides what a report may do downstream (``Observation``): only a named origin
+can stand among the named records, and only a named origin speaking first-hand can revise its own
+earlier figure. An unnamed origin is keyed by the named link that vouches for it, because "a
+source" told to two agencies is not known to be one source.
 """
 from __future__ import annotations
 
@@ -14,23 +20,30 @@ from ..model.chains import origin
 from ..model.observation import Observation
 
 
-def observations_from_traces(traces: Iterable[dict], registry) -> list[Observation]:
+def observations_from_traces(traces: Iterable[dict], registry, indicators: set[str] | None = None) -> list[Observation]:
+    """Every countable figure of ``traces`` (of ``indicators`` only, when given)."""
+    resolver = Resolver(registry)
     found: list[Observation] = []
     for trace in traces:
-        found.extend(observations_from_trace(trace, registry))
+        found.extend(observations_from_trace(trace, registry, resolver, indicators))
     return found
 
 
-def observations_from_trace(trace: dict, registry) -> list[Observation]:
+def observations_from_trace(trace: dict, registry, resolver: Resolver | None = None,
+                            indicators: set[str] | None = None) -> list[Observation]:
+    figures = [f for f in trace["figures"] if _countable(f) and (indicators is None or f["indicator"] in indicators)]
+    if not figures:
+        return []
+    resolver = resolver or Resolver(registry)
     document = trace["document"]
-    outlet_country, text_country = _outlet_country(document, registry), document_country(document["text"])
+    outlet_id, outlet_country = resolver.outlet(document.get("outlet"))
+    text_country = document_country(document["text"])
     country = outlet_country or text_country  # settles generic source names: an outlet's own country
     out = []
-    for figure in trace["figures"]:
-        if not _countable(figure):
-            continue
-        chain = _resolved_chain(figure["attribution"], registry, country)
+    for figure in figures:
+        chain = resolver.chain(figure["attribution"], country)
         period = figure.get("period") or {}
+        at = _origin_index(chain)
         out.append(Observation(
             id=f"{document['id']}#{figure['id']}",
             indicator=figure["indicator"],
@@ -44,12 +57,62 @@ def observations_from_trace(trace: dict, registry) -> list[Observation]:
             low=figure.get("low"), high=figure.get("high"), value=figure.get("value"),
             bound=figure["bound"],
             document_id=document["id"], figure_id=figure["id"],
-            origin=(origin(chain) or {}).get("source_id"),
+            origin=_origin_key(chain, at, document["id"]),
             published=document.get("published"),
+            origin_named=at is not None and _named(chain[at]),
+            first_hand=at is not None and _named(chain[at]) and _first_hand(chain, at, outlet_id),
             chain=chain,
             notes=_notes(figure, document),
         ))
     return out
+
+
+class Resolver:
+    """Registry lookups for many traces, each distinct question asked once (ten thousand reports
+    name a few dozen parties)."""
+
+    def __init__(self, registry):
+        self.registry = registry
+        self._sources: dict[tuple, str] = {}
+        self._outlets: dict[str | None, tuple[str | None, str | None]] = {}
+
+    def source_id(self, name: str, anonymous: bool = False, vague: bool = False, country: str | None = None) -> str:
+        key = (name, anonymous, vague, country)
+        if key not in self._sources:
+            self._sources[key] = self.registry.resolve_source(name, anonymous=anonymous, vague=vague,
+                                                              country=country).id
+        return self._sources[key]
+
+    def outlet(self, name: str | None) -> tuple[str | None, str | None]:
+        """(id, country) of the outlet that published the document, when the registry knows it."""
+        if name not in self._outlets:
+            match = self.registry.resolve_source(name) if name else None
+            self._outlets[name] = (match.id, (match.entry or {}).get("country")) if match else (None, None)
+        return self._outlets[name]
+
+    def chain(self, links: list[dict], country: str | None) -> list[dict]:
+        """Each link resolved; a generic name ('the Defence Ministry') relayed by a Valdorian outlet
+        is taken to be Valdoria's when the document itself does not say."""
+        out, relayed_by = [], None
+        for link in links:
+            resolved = self._resolved(link, country)
+            if resolved["source_id"].startswith("x.") and relayed_by not in (None, country):
+                retry = self._resolved(link, relayed_by)  # the relay's country, when the text's differs
+                resolved = retry if not retry["source_id"].startswith("x.") else resolved
+            entry = self.registry.sources.get(resolved.get("speaks_for_id") or resolved["source_id"])
+            relayed_by = (entry or {}).get("country") or relayed_by
+            out.append(resolved)
+        return out
+
+    def _resolved(self, link: dict, country: str | None) -> dict:
+        """The link with ``source_id`` added, and ``speaks_for_id`` when a person speaks for a body;
+        ``name`` and ``span`` stay as written."""
+        resolved = {**link, "source_id": self.source_id(link["name"], bool(link.get("anonymous")),
+                                                         bool(link.get("vague")), country)}
+        body = link.get("speaks_for")
+        if body and body.get("name"):
+            resolved["speaks_for_id"] = self.source_id(body["name"], country=country)
+        return resolved
 
 
 def country_of(scope: str | None) -> str | None:
@@ -76,17 +139,10 @@ def _chain_country(chain: list[dict], registry) -> str | None:
     """The country of the bodies a figure comes from (a ministry speaks of its own country's
     forces); agencies and outlets report on anywhere, so they do not count."""
     for link in reversed(chain):
-        entry = registry.sources.get(link["source_id"]) or {}
+        entry = registry.sources.get(party_id(link)) or {}
         if entry.get("country") and entry.get("kind") not in ("news_agency", "outlet"):
             return entry["country"]
     return None
-
-
-def _outlet_country(document: dict, registry) -> str | None:
-    """A bare 'the Defence Ministry' in a Valdorian paper is Valdoria's: the outlet's country."""
-    if not document.get("outlet"):
-        return None
-    return (registry.resolve_source(document["outlet"]).entry or {}).get("country")
 
 
 def document_country(text: str) -> str | None:
@@ -101,26 +157,39 @@ def document_country(text: str) -> str | None:
     return best if best is not None and counts[best] > 0 else None
 
 
-def _resolved_chain(links: list[dict], registry, country: str | None) -> list[dict]:
-    """Each link resolved; a generic name ('the Defence Ministry') relayed by a Valdorian outlet
-    is taken to be Valdoria's when the document itself does not say."""
-    out, relayed_by = [], None
-    for link in links:
-        resolved = _resolved(link, registry, country)
-        if resolved["source_id"].startswith("x.") and relayed_by not in (None, country):
-            retry = _resolved(link, registry, relayed_by)  # the relay's country, when the text's differs
-            resolved = retry if not retry["source_id"].startswith("x.") else resolved
-        entry = registry.sources.get(resolved["source_id"])
-        relayed_by = (entry or {}).get("country") or relayed_by
-        out.append(resolved)
-    return out
+def party_id(link: dict) -> str:
+    """Who a link stands for: the body a person speaks for, else the person or body named."""
+    return link.get("speaks_for_id") or link["source_id"]
 
 
-def _resolved(link: dict, registry, country: str | None) -> dict:
-    """The link with ``source_id`` added; ``name`` and ``span`` stay as written."""
-    match = registry.resolve_source(link["name"], anonymous=bool(link.get("anonymous")),
-                                    vague=bool(link.get("vague")), country=country)
-    return {**link, "source_id": match.id}
+def _origin_index(chain: list[dict]) -> int | None:
+    """Where the link the chain goes back to stands (``model.chains.origin``); None when the chain
+    names only relays, so that who first said it is not known."""
+    found = origin(chain)
+    return None if found is None else next(i for i, link in enumerate(chain) if link is found)
+
+
+def _named(link: dict) -> bool:
+    return not link.get("anonymous") and not link.get("vague")
+
+
+def _origin_key(chain: list[dict], at: int | None, document_id: str) -> str | None:
+    """The origin's id; an unnamed origin's id joined to the named link nearest above it, or to the
+    document when no named link vouches for it (see the module docstring)."""
+    if at is None:
+        return None
+    origin = chain[at]
+    if _named(origin):
+        return party_id(origin)
+    voucher = next((party_id(link) for link in reversed(chain[:at]) if _named(link)), None)
+    return f"{origin['source_id']}@{voucher or document_id}"
+
+
+def _first_hand(chain: list[dict], at: int, outlet_id: str | None) -> bool:
+    """Nothing stands between the origin and the report but the reporting outlet itself (its own
+    voice, its dateline, or its name: 'the ministry told the Courier' in the Courier)."""
+    return all(link["role"] == "outlet" or link.get("via") == "dateline"
+               or (outlet_id is not None and link["source_id"] == outlet_id) for link in chain[:at])
 
 
 def _notes(figure: dict, document: dict) -> list[str]:

@@ -26,8 +26,9 @@ import scipy.sparse as sp
 from .collapse import Layout
 from .feasible import Feasible, Row
 from .lp import LazyRows, Model, minimise_lazily
+from .settings import VALUES
 
-PULL = 0.01
+PULL = VALUES["smoothing_pull"]
 
 
 def smoothest(feasible: Feasible, bands: dict[int, tuple[float, float | None]],

@@ -1,7 +1,10 @@
 """The registry: the known sources and indicators, and the lookups over them."""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+from functools import cached_property
 
 from .indicators import IndicatorIndex, IndicatorMatch
 from .loading import load_data
@@ -22,6 +25,13 @@ class Registry:
         self._indicators = IndicatorIndex(self.indicators)
         self.warnings: list[str] = self._sources.conflicts() + [
             f"indicator {indicator_id!r} is its own descendant" for indicator_id in self._indicators.cycles()]
+
+    @cached_property
+    def version(self) -> str:
+        """A digest of the merged data (a user file included): two runs with the same version
+        resolved names against the same registry."""
+        data = json.dumps({"sources": self.sources, "indicators": self.indicators}, sort_keys=True, ensure_ascii=False)
+        return "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
 
     @classmethod
     def load(cls, user_file: str | os.PathLike | None = None) -> Registry:

@@ -1,6 +1,6 @@
 """Charts of a barometer result: a PNG (matplotlib) and one standalone interactive HTML page (plotly).
 
-Both take the result as the plain dict the reconciler writes (``"schema": "sourcetrace.barometer/1"``):
+Both take the result as the plain dict the reconciler writes (``"schema": "sourcetrace.barometer/2"``):
 ``months`` (estimate and band per month), ``observations`` (each with its sentence, chain, grade and
 echoes) and ``contradictions``.
 

@@ -1,4 +1,4 @@
-"""Observations → constraints: each interval rule, each weight rule, periods, revisions."""
+"""Observations → constraints: each interval rule, each weight rule, periods."""
 from __future__ import annotations
 
 import pytest
@@ -7,7 +7,6 @@ from sourcetrace.model.observation import Grade, Observation
 from sourcetrace.reconcile.constraints import (
     Unplaceable,
     interval,
-    mark_revisions,
     normalised,
     rounding_step,
     to_constraint,
@@ -171,11 +170,12 @@ def test_an_observation_record_reads_like_its_dict():
     record = Observation(id="o9", indicator="x", scope=None, country=None, period_start="2024-03-01",
                          period_end="2024-03-31", measure="total", rate_per=None, low=None, high=None,
                          value=20_000, bound="approximate", document_id="d", figure_id="f", origin="pgo",
-                         published="2024-04-02", grade=Grade("A", 6, "", ""))
+                         published="2024-04-02", grade=Grade("A", 6, "", ""), origin_named=True)
     c = to_constraint(record)
     assert (c.obs_id, c.indicator, c.origin, c.published) == ("o9", "x", "pgo", "2024-04-02")
     assert (c.low, c.high) == pytest.approx((17_500, 22_500))
-    assert c.weight == 4.0  # a grade-A source outweighs an ungraded report
+    assert c.weight == 4.0 and c.named  # a grade-A source outweighs an ungraded report
+    assert to_constraint({**vars(record), "origin_named": False}).weight == 1.0  # unless its origin is unnamed
 
 
 def test_reports_of_the_same_period_share_one_months_dict():
@@ -190,35 +190,3 @@ def test_a_monthly_rate_and_a_total_over_the_same_months_ask_the_same_question()
     total = to_constraint(obs(period_start="2024-01-01", period_end="2024-03-31"))
     assert normalised(rate)[0] == normalised(total)[0]
     assert normalised(rate)[1] == pytest.approx(1 / 3) and normalised(total)[1] == 1.0
-
-
-# --- revisions ------------------------------------------------------------------------------------
-
-def test_the_same_origin_restating_a_period_supersedes_its_earlier_figure():
-    early = to_constraint(obs(id="jan", origin="pgo", published="2025-01-10", value=67_840))
-    late = to_constraint(obs(id="jun", origin="pgo", published="2025-06-10", value=71_000))
-    marked = {c.obs_id: c for c in mark_revisions([late, early])}
-    assert marked["jan"].superseded_by == "jun" and marked["jun"].superseded_by is None
-
-
-@pytest.mark.parametrize("second", [
-    dict(id="b", origin="other", published="2025-06-10", value=71_000),  # another origin: a conflict, not a revision
-    dict(id="b", origin="pgo", published="2025-06-10", value=67_840),  # the same value again
-    dict(id="b", origin="pgo", published="2025-06-10", value=71_000, period_start="2024-02-01"),  # another period
-])
-def test_other_origins_same_values_and_other_periods_are_not_revisions(second):
-    first = to_constraint(obs(id="a", origin="pgo", published="2025-01-10", value=67_840))
-    assert all(c.superseded_by is None for c in mark_revisions([first, to_constraint(obs(**second))]))
-
-
-def test_reports_with_no_origin_are_never_revisions():
-    a = to_constraint(obs(id="a", published="2025-01-10", value=1))
-    b = to_constraint(obs(id="b", published="2025-06-10", value=2))
-    assert all(c.superseded_by is None for c in mark_revisions([a, b]))
-
-
-def test_an_undated_report_counts_as_the_earliest():
-    undated = to_constraint(obs(id="a", origin="pgo", value=1))
-    dated = to_constraint(obs(id="b", origin="pgo", published="2025-01-01", value=2))
-    marked = {c.obs_id: c for c in mark_revisions([dated, undated])}
-    assert marked["a"].superseded_by == "b"

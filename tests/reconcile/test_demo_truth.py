@@ -108,11 +108,12 @@ def test_a_claim_above_the_series_is_said_to_be_above(traces, registry):
     assert result["verdict"] == "above"
 
 
-def test_an_ambiguous_label_says_which_reading_fits(traces, registry):
+def test_a_claim_that_fits_only_another_reading_says_so_and_is_not_within(traces, registry):
     result = check_claim("Prosecutors opened 48,900 desertion cases in 2024.", traces, registry, published="2025-02-20")
     figure = result["figures"][0]
-    assert result["verdict"] == "within" and figure["fits"] == ["mil.awol_desertion_cases"]
-    assert "only if its label means mil.awol_desertion_cases" in figure["explanation"]
+    assert result["verdict"] == "fits_only_as" and result["fits_as"] == "mil.awol_desertion_cases"
+    assert figure["fits"] == ["mil.awol_desertion_cases"]
+    assert figure["explanation"].startswith("FITS ONLY AS")
 
 
 def test_a_claim_within_the_series_is_within(traces, registry):
@@ -133,8 +134,8 @@ def _schema(name: str) -> dict:
 def test_the_barometer_json_follows_its_schema(desertion):
     import jsonschema
 
-    jsonschema.Draft202012Validator.check_schema(_schema("barometer-1.json"))
-    jsonschema.validate(json.loads(json.dumps(desertion)), _schema("barometer-1.json"))
+    jsonschema.Draft202012Validator.check_schema(_schema("barometer-2.json"))
+    jsonschema.validate(json.loads(json.dumps(desertion)), _schema("barometer-2.json"))
 
 
 def test_the_check_json_follows_its_schema(traces, registry):
@@ -142,4 +143,21 @@ def test_the_check_json_follows_its_schema(traces, registry):
 
     for claim in ("Prosecutors opened 48,900 desertion cases in 2024.", "Desertion is rising, officials said."):
         result = check_claim(claim, traces, registry, published="2025-02-20")
-        jsonschema.validate(json.loads(json.dumps(result)), _schema("check-1.json"))
+        jsonschema.validate(json.loads(json.dumps(result)), _schema("check-2.json"))
+
+
+def test_the_barometer_records_what_produced_it(desertion, registry):
+    from sourcetrace import __version__
+    from sourcetrace.reconcile.settings import VALUES
+
+    generator = desertion["generator"]
+    assert generator["version"] == __version__ and generator["registry"] == registry.version
+    assert {k: v for k, v in generator["estimator"].items() if k != "lp_backend"} == VALUES
+    assert generator["estimator"]["lp_backend"] in ("highs", "linprog")
+
+
+def test_a_user_registry_file_changes_the_registry_version(tmp_path):
+    user = tmp_path / "mine.json"
+    user.write_text('{"sources": {"xv.extra": {"name": "Extra Wire", "kind": "outlet", "country": "xv", "state_affiliated": false, "party_to": null}}}',
+                    encoding="utf-8")
+    assert Registry.load(user).version != Registry.load().version

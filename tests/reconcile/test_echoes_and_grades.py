@@ -71,3 +71,26 @@ def test_credibility_follows_corroboration_and_contradiction():
     assert credibility(o, corroborated_by=["ua.sbi"], contradicted=False, fits_edge=False, checkable=True)[0] == 1
     assert credibility(o, corroborated_by=[], contradicted=True, fits_edge=False, checkable=True)[0] == 5
     assert credibility(o, corroborated_by=[], contradicted=False, fits_edge=False, checkable=False)[0] == 6
+
+
+def test_a_person_speaking_for_a_body_is_graded_as_the_body_and_the_reason_names_both():
+    spokesman = {"name": "Ilan Vesk", "role": "origin", "source_id": "x.ilan-vesk",
+                 "speaks_for": {"name": "Defence Ministry", "span": [0, 16]}, "speaks_for_id": "xv.mod"}
+    about_valdoria = obs("a", 1_740, chain=[spokesman])
+    about_valdoria.country = "xv"
+    grade, why = reliability(about_valdoria, REGISTRY)
+    assert grade == "B" and "'Ilan Vesk' speaks for 'Defence Ministry'" in why
+    unknown = {**spokesman, "speaks_for": {"name": "the Eskel garrison", "span": [0, 18]},
+               "speaks_for_id": "x.the-eskel-garrison"}
+    grade, why = reliability(obs("b", 1_740, chain=[unknown]), REGISTRY)
+    assert grade == "F" and "the Eskel garrison" in why and "does not know" in why
+
+
+def test_a_state_body_speaking_about_another_countrys_forces_is_d_at_best():
+    """Dravonia's ministry keeps no register of Valdorian desertion cases, whatever it says."""
+    ministry = [{"name": "Dravonian Defence Ministry", "role": "origin", "source_id": "xd.mod"}]
+    about_own, about_other = obs("own", 1, chain=ministry), obs("other", 1, chain=ministry)
+    about_own.country, about_other.country = "xd", "xv"
+    assert reliability(about_own, REGISTRY)[0] == "B"
+    grade, why = reliability(about_other, REGISTRY)
+    assert grade == "D" and "of which it keeps no record" in why

@@ -149,13 +149,14 @@ def test_agreeing_reports_are_not_contradicted():
 
 
 def test_a_revision_is_not_a_contradiction():
-    early = report("jan", "2024-01-01", "2024-12-31", 67_840, origin="pgo", published="2025-01-10")
-    late = report("jun", "2024-01-01", "2024-12-31", 71_000, origin="pgo", published="2025-06-10")
+    early = report("jan", "2024-01-01", "2024-12-31", 67_840, origin="pgo", published="2025-01-10", first_hand=True)
+    late = report("jun", "2024-01-01", "2024-12-31", 71_000, origin="pgo", published="2025-06-10", first_hand=True)
     result = estimate(mark_revisions([early, late]))
     assert result.contradictions == [] and result.superseded == {"jan": "jun"}
     assert sum(b.high for b in result.series["x"]) >= 71_000 * 0.995
-    # Without marking them, the two are in conflict.
-    assert len(estimate([early, late]).contradictions) == 1
+    # Without marking them, the two disagree and neither outweighs the other: a dispute.
+    (dispute,) = estimate([early, late]).disputes
+    assert sorted(report for side in dispute.sides for report in side.reports) == ["jan", "jun"]
 
 
 # --- points and claims -----------------------------------------------------------------------------

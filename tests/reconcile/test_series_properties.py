@@ -138,3 +138,65 @@ def test_one_far_off_copy_of_a_twice_stated_report_is_the_only_contradiction(sce
     assert {original["id"], "echo-of-original"} <= set(contradiction.conflicts_with)
     assert contradiction.side == "above"
     assert_bands_hold_the_truth(result, first, truth)
+
+
+# --- issue 8: a hostile report, scattered reports ------------------------------------------------
+
+@settings(max_examples=25, **SETTINGS)
+@given(scenarios(), st.data())
+def test_a_planted_hostile_report_never_moves_the_band_of_months_named_records_cover(scenario, data):
+    """An anonymous source behind any relay (any grade, so any weight), saying anything about any
+    period: the named records' bands do not move, and what every report allows stays inside them."""
+    first, truth, observations = scenario
+    base = data.draw(st.sampled_from(observations))
+    factor = data.draw(st.sampled_from([0.01, 0.2, 0.5, 2.0, 5.0, 30.0]))
+    hostile = {**base, "id": "hostile", "origin_named": False, "bound": data.draw(st.sampled_from(WORDINGS)),
+               "value": factor * (base["value"] or base["high"] or 1_000) + 1, "low": None, "high": None,
+               "grade": {"reliability": data.draw(st.sampled_from("ABCDEF"))}}
+    hostile["low"], hostile["high"] = (0.8 * hostile["value"], 1.2 * hostile["value"]) if hostile["bound"] == "range" \
+        else (None, None)
+    before = estimate(to_constraints(observations)[0])
+    after = estimate(to_constraints(observations + [hostile])[0])
+    covered = [b for b in before.series["x"] if not b.no_data]
+    for band in covered:
+        moved = after.band("x", band.month)
+        assert (moved.low, moved.high) == (band.low, band.high), band.month
+        everything = after.all_reports["x"][after.months.index(band.month)]
+        assert everything.low >= band.low - 1e-6 * max(1.0, band.low)
+        assert band.high is None or everything.high <= band.high * (1 + 1e-6) + 1e-6
+    assert all(c.obs_id == "hostile" for c in after.contradictions)
+
+
+@settings(max_examples=25, **SETTINGS)
+@given(st.integers(2, 40), st.integers(1, 6), st.data())
+def test_reports_scattered_around_a_truth_are_disputes_in_proportion_never_a_thin_band(n, months, data):
+    """n reports of single months, each from its own named origin, each off the truth by a
+    different share (0.5x to 1.5x, at least 2% apart, so no two agree): in each month at most one
+    stands, so at least n − months are contradicted; none is outweighed, since nothing agrees with
+    anything; and each month's band covers every value stated for it — never one report's thin band."""
+    truth = data.draw(st.lists(st.integers(500, 30_000), min_size=months, max_size=months))
+    shares = data.draw(st.lists(st.sampled_from([0.5 + 0.02 * k for k in range(51)]), min_size=n, max_size=n,
+                                unique=True))
+    placed = [(data.draw(st.integers(0, months - 1)), share) for share in shares]
+    reports = []
+    for i, (t, share) in enumerate(placed):
+        key = f"2025-{t + 1:02d}"
+        reports.append({"id": f"r{i}", "indicator": "x", "measure": "total", "rate_per": None,
+                        "period_start": f"{key}-01", "period_end": f"{key}-{cal_days(key):02d}",
+                        "value": round(truth[t] * share), "bound": "exact", "low": None, "high": None,
+                        "origin": f"outlet{i}", "published": "2025-08-01", "grade": {"reliability": "C"}})
+    result = estimate(to_constraints(reports)[0])
+    used = {t for t, _ in placed}
+    assert len(result.contradictions) >= n - len(used)
+    assert not any(c.outweighed for c in result.contradictions)
+    for t in used:
+        values = [r["value"] for (m, _), r in zip(placed, reports) if m == t]
+        band = result.band("x", f"2025-{t + 1:02d}")
+        assert band.low <= min(values) and band.high is not None and band.high >= max(values)
+        assert band.disputed == (len(values) > 1)
+
+
+def cal_days(key: str) -> int:
+    from sourcetrace.model.months import days_in
+
+    return days_in(key)

@@ -51,7 +51,7 @@ def result() -> dict:
                           grade={"reliability": "F", "credibility": 5, "reliability_reason": HOSTILE,
                                  "credibility_reason": "contradicted"})
     return {
-        "schema": "sourcetrace.barometer/1",
+        "schema": "sourcetrace.barometer/2",
         "indicator": {"id": "mil.desertion_cases", "label": "Desertion criminal cases registered"},
         "scope": "Valdoria",
         "months": [
@@ -171,7 +171,7 @@ def test_png_takes_dollar_signs_as_text(result, tmp_path):
 
 
 def test_png_of_an_empty_result(tmp_path):
-    empty = {"schema": "sourcetrace.barometer/1", "indicator": {"id": "x"}, "scope": None, "months": [],
+    empty = {"schema": "sourcetrace.barometer/2", "indicator": {"id": "x"}, "scope": None, "months": [],
              "observations": [], "contradictions": []}
     assert render_png(empty, tmp_path / "empty.png").read_bytes().startswith(PNG_SIGNATURE)
 
