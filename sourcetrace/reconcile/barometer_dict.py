@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from .. import __version__
+from ..version import __version__
 from ..model.observation import Observation
 from .settings import recorded
 

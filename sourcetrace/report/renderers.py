@@ -37,12 +37,12 @@ RENDERERS: dict[str, dict[str, tuple[type[Renderer], str]]] = {
     },
     "barometer": {
         "text": (BarometerTable, "months, estimates and bounds, then the observations and contradictions"),
-        "json": (JsonRenderer, "schema sourcetrace.barometer/1"),
+        "json": (JsonRenderer, "schema sourcetrace.barometer/2"),
         "html": (ChartPage, "the interactive chart: one offline page, every point clickable down to its sentences"),
     },
     "check": {
         "text": (CheckText, "the verdict and why"),
-        "json": (JsonRenderer, "schema sourcetrace.check/1"),
+        "json": (JsonRenderer, "schema sourcetrace.check/2"),
     },
     "sources": {
         "text": (SourcesTable, "one line per source, for reading"),
