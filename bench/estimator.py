@@ -1,16 +1,22 @@
-"""How fast the series estimator is: estimate() on 100 … 100,000 generated reports, one core.
+"""How fast the series estimator is, beside the code it replaced: 100 … 100,000 generated reports.
 
-    .venv/bin/python bench/estimator.py [--sizes 100 1000 10000 100000] [--repeats 3]
+    .venv/bin/python bench/estimator.py [--sizes 100 1000 10000 100000] [--repeats 3] [--baseline REV]
 
 Reports are drawn from a known monthly series over 48 months (Jan 2022 – Dec 2025) the way
 reporting is shaped: month and year totals, running totals since a few fixed dates (one of them
 24 February 2022, a partial month), totals and rates over windows, per-day rates, rates with no
 period, each worded exact, approximate (rounded), "more than", "almost" or as a range; a share
-of them repeat another report word for word (echoes from independent relays). Two runs: one
-indicator; two leaves and their parent (reports split between the three). A third column adds
-1% far-off reports, so the contradiction search has work to do. Each size is timed ``--repeats``
-times and the fastest kept (other work on the machine can only slow a run down); constraints are
-built before the clock starts and timed apart.
+of them repeat another report word for word (echoes from independent relays). Runs: one
+indicator; two leaves and their parent (reports split between the three); the same with 1%
+far-off reports, so the contradiction search has work to do; and the same with a seventh of the
+origins unnamed, so the second tier (what all reports allow, fitted inside the named records'
+band) has work to do.
+
+The clock takes the whole call from observations: building the constraints, marking revisions,
+the estimate. Each run is timed ``--repeats`` times in a fresh process on one core, taking turns
+with the baseline — the same call by the package as it was at ``--baseline`` (``bench/baseline.py``),
+on the same pickled reports — and the fastest of each kept (other work on the machine can only
+slow a run down). The baseline knows no tiers: it reads every report as named.
 
 ``observe`` (one report from a truth) is shared with tests/reconcile/test_series_properties.py.
 """
@@ -24,9 +30,10 @@ for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUME
 
 import argparse  # noqa: E402
 import math  # noqa: E402
+import pickle  # noqa: E402
 import random  # noqa: E402
 import sys  # noqa: E402
-import time  # noqa: E402
+import tempfile  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -34,7 +41,8 @@ from pathlib import Path  # noqa: E402
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sourcetrace.reconcile import estimate, to_constraints  # noqa: E402
+from bench.baseline import REVISION, ROOT, export  # noqa: E402
+from bench.baseline import run as run_timer  # noqa: E402
 from sourcetrace.model import months as cal  # noqa: E402
 
 SEED = 20261124
@@ -171,32 +179,61 @@ def truths_for(rng: random.Random, parent: bool) -> dict[str, list[float]]:
 
 # --- timing ------------------------------------------------------------------------------------
 
-def time_one(n: int, parent: bool, far_off: float, repeats: int) -> tuple[float, float, int]:
-    """(fastest estimate() seconds, constraint-building seconds, contradictions found)."""
+RUNS = (("one indicator", False, 0.0, 0.0), ("two leaves + parent", True, 0.0, 0.0),
+        ("two leaves + parent, 1% far off", True, 0.01, 0.0),
+        ("two leaves + parent, a seventh unnamed", True, 0.0, 1 / 7))
+
+# Run in a fresh process by bench/baseline.py against this package or the baseline's.
+TIMER = """
+from sourcetrace.reconcile import estimate, mark_revisions, to_constraints
+observations, relations = data
+estimate(to_constraints(observations[:50])[0], relations=relations)  # imports and the solver's first call
+started = time.perf_counter()
+constraints, _ = to_constraints(observations)
+result = estimate(mark_revisions(constraints), relations=relations)
+seconds = time.perf_counter() - started
+outweighed = [c for c in result.contradictions if getattr(c, "outweighed", True)]
+print(seconds, len(outweighed), len(getattr(result, "disputes", [])))
+"""
+
+
+def observations_for(n: int, parent: bool, far_off: float, unnamed: float) -> list[dict]:
     rng = random.Random(SEED + n)
-    observations = reports(rng, n, truths_for(rng, parent), far_off)
-    started = time.perf_counter()
-    constraints, _ = to_constraints(observations)
-    building = time.perf_counter() - started
-    relations = {PARENT: list(LEAVES)} if parent else None
-    best, found = math.inf, 0
+    drawn = reports(rng, n, truths_for(rng, parent), far_off)
+    if unnamed:
+        named = random.Random(SEED)
+        drawn = [{**report, "origin_named": named.random() >= unnamed} for report in drawn]
+    return drawn
+
+
+def time_run(n: int, run: tuple, repeats: int, baseline: Path, scratch: Path) -> tuple[tuple, tuple]:
+    """((seconds, outweighed, disputes) of this code, the same of the baseline), fastest of ``repeats``."""
+    _, parent, far_off, unnamed = run
+    pickled = scratch / "observations.pickle"
+    pickled.write_bytes(pickle.dumps((observations_for(n, parent, far_off, unnamed),
+                                      {PARENT: list(LEAVES)} if parent else None)))
+    mine, theirs = [], []
     for _ in range(repeats):
-        started = time.perf_counter()
-        result = estimate(constraints, relations=relations)
-        best = min(best, time.perf_counter() - started)
-        found = len(result.contradictions)
-    return best, building, found
+        mine.append(_numbers(run_timer(ROOT, pickled, TIMER)))
+        theirs.append(_numbers(run_timer(baseline, pickled, TIMER)))
+    return min(mine), min(theirs)
 
 
-def table(sizes: list[int], repeats: int) -> str:
-    runs = [("one indicator", False, 0.0), ("two leaves + parent", True, 0.0),
-            ("two leaves + parent, 1% far off", True, 0.01)]
-    header = [f"{name} s" for name, _, _ in runs] + ["building constraints s", "contradictions found (1% far off)"]
+def _numbers(words: list[str]) -> tuple[float, int, int]:
+    return float(words[0]), int(words[1]), int(words[2])
+
+
+def table(sizes: list[int], repeats: int, revision: str = REVISION) -> str:
+    header = [f"{name}: s (baseline s, ratio)" for name, *_ in RUNS] + ["contradicted / disputes (1% far off)"]
     lines = ["| reports | " + " | ".join(header) + " |", "|---:|" + "---:|" * len(header)]
-    for n in sizes:
-        timed = [time_one(n, parent, far_off, repeats) for _, parent, far_off in runs]
-        cells = " | ".join(f"{seconds:.3f}" for seconds, _, _ in timed)
-        lines.append(f"| {n:,} | {cells} | {timed[0][1]:.3f} | {timed[-1][2]:,} |")
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(folder)
+        baseline = export(revision, scratch / "baseline")
+        for n in sizes:
+            timed = [time_run(n, run, repeats, baseline, scratch) for run in RUNS]
+            cells = " | ".join(f"{mine[0]:.3f} ({theirs[0]:.3f}, {mine[0] / theirs[0]:.2f})" for mine, theirs in timed)
+            far = timed[2][0]
+            lines.append(f"| {n:,} | {cells} | {far[1]:,} / {far[2]:,} |")
     return "\n".join(lines)
 
 
@@ -204,12 +241,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000, 10_000, 100_000])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--baseline", default=REVISION, help="git revision of the baseline (default %(default)s)")
     args = parser.parse_args(argv)
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    print(f"48 months ({FIRST_MONTH} to {cal.shift(FIRST_MONTH, MONTHS - 1)}); fastest of {args.repeats}; "
-          f"estimate() only, building constraints timed apart.\n")
-    print(table(args.sizes, args.repeats))
+    print(f"48 months ({FIRST_MONTH} to {cal.shift(FIRST_MONTH, MONTHS - 1)}); fastest of {args.repeats}, one core; "
+          f"constraints, revisions and estimate; baseline: the package at {args.baseline}.\n")
+    print(table(args.sizes, args.repeats, args.baseline))
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ and the charts all count months here.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date
 
@@ -37,10 +38,12 @@ def key(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
+@functools.lru_cache(maxsize=4096)  # the estimator asks it of the same few hundred months thousands of times
 def days_in(month: str) -> int:
     return days_of(int(month[:4]), int(month[5:7]))
 
 
+@functools.lru_cache(maxsize=4096)
 def days_of(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
@@ -73,9 +76,14 @@ def coverage(start: date, end: date) -> dict[str, int]:
     year, month, first = start.year, start.month, start.day
     while (year, month) <= (end.year, end.month):
         last = end.day if (year, month) == (end.year, end.month) else days_of(year, month)
-        covered[f"{year:04d}-{month:02d}"] = last - first + 1
+        covered[_key(year, month)] = last - first + 1
         year, month, first = (year + 1, 1, 1) if month == 12 else (year, month + 1, 1)
     return covered
+
+
+@functools.lru_cache(maxsize=4096)  # formatting the same few hundred keys again and again is slow
+def _key(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
 
 
 def spanned(start: date, end: date) -> float:

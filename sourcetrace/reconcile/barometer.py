@@ -71,8 +71,8 @@ def reconcile(observations: list[Observation], documents: dict, members: set[str
     ``observations`` are the family ``members``' figures; their ``echoes`` and ``grade`` are filled in."""
     # A figure re-told under its parent's or its child's label (combined called 'desertion') can be
     # an echo; siblings (AWOL and desertion) count different things.
-    related = lambda a, b: a == b or a in registry.parents(b) or b in registry.parents(a)
-    originals = collapse_echoes(observations, documents, related=related)
+    pairs = {(a, b) for a in members for b in members if a == b or a in registry.parents(b) or b in registry.parents(a)}
+    originals = collapse_echoes(observations, documents, related=lambda a, b: (a, b) in pairs)
     grade_reliability(originals, registry)
     constraints, skipped = to_constraints(originals)
     result = estimate(mark_revisions(constraints), months=_months(constraints, month_from, month_to),

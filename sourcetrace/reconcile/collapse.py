@@ -10,9 +10,8 @@ agreement counts). The linear programs then work on groups and members, not on r
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -50,6 +49,7 @@ class Member:
     high: float  # math.inf when unbounded
     weight: float
     reports: list[tuple[Constraint, float]] = field(default_factory=list)  # with each one's scale factor
+    named: bool = True  # its reports' origins are named (a member holds one tier's reports only)
 
 
 @dataclass
@@ -100,20 +100,35 @@ def collapse(constraints: list[Constraint], layout: Layout, relations: Mapping[s
     rows = _Rows()
     leaves = {i: leaves_of(i, relations) for i in {c.indicator for c in constraints}}
     groups: dict[tuple, dict[tuple, Member]] = {}
+    number = rows.number  # ten thousand calls: the lookups are bound once
     for c in constraints:
-        row, factor = rows.number(c)
-        low, high = c.low / factor, math.inf if c.high is None else c.high / factor
-        # Rounded so that a rate and a total of the same period meet despite float noise.
-        interval = (low, high) if factor == 1.0 else (round(low, 9), round(high, 9))
+        row, factor = number(c)
+        high = math.inf if c.high is None else c.high
+        if factor == 1.0:
+            key = (c.low, high, c.named)
+        else:  # rounded so that a rate and a total of the same period meet despite float noise
+            key = (round(c.low / factor, 9), round(high / factor, 9), c.named)
         members = groups.setdefault((leaves[c.indicator], row), {})
-        member = members.get(interval)
+        member = members.get(key)
         if member is None:
-            member = members[interval] = Member(low, high, 0.0)
+            member = members[key] = Member(c.low / factor, high / factor, 0.0, named=c.named)
         member.weight += c.weight
         member.reports.append((c, factor))
     months = [layout.months_of(row) for row in rows.rows]  # each distinct row once, whatever its leaves
     return [_group(key, rows.rows[row], months[row], list(members.values()), layout)
             for (key, row), members in groups.items()]
+
+
+def tier(groups: list[Group], named: bool) -> list[Group]:
+    """The groups as one tier sees them: only its members (named records, or unnamed sources), the
+    row's typical size taken over those."""
+    found = []
+    for group in groups:
+        members = [m for m in group.members if m.named is named]
+        if members:
+            found.append(replace(group, members=members, scale=_scale(members)) if len(members) < len(group.members)
+                         else group)
+    return found
 
 
 class _Rows:
@@ -147,7 +162,10 @@ def _scale(members: list[Member]) -> float:
     """The median of the reports' centres: one far-off report does not change what 'large' means."""
     if len(members) == 1:
         return max(1.0, _centre(members[0]))
-    return max(1.0, statistics.median([_centre(m) for m in members for _ in m.reports]))
+    centres = sorted(_centre(m) for m in members for _ in m.reports)
+    middle = len(centres) // 2
+    median = centres[middle] if len(centres) % 2 else (centres[middle - 1] + centres[middle]) / 2
+    return max(1.0, median)
 
 
 def _centre(member: Member) -> float:

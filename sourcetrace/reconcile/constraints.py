@@ -29,12 +29,12 @@ named here are in ``settings.py``.
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
 
 from ..model import months as cal
 from .settings import VALUES
@@ -84,6 +84,7 @@ class Skipped:
 
 # --- intervals from the wording ------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=1 << 16)  # echoes ask it of the same values again and again
 def rounding_step(value: float) -> float:
     """The coarsest step of the 1–2.5–5 ladder that ``value`` is a multiple of at least four times.
 
@@ -259,7 +260,8 @@ def normalised(constraint: Constraint) -> tuple[tuple[tuple[str, float], ...], f
     question at different scales; dividing by the largest weight makes their rows equal, so they
     collapse together. Weights are rounded to 12 digits so that float noise does not split them.
     """
-    months = sorted(m for m, w in constraint.months.items() if w > 0)
-    weights = np.fromiter((constraint.months[m] for m in months), dtype=float, count=len(months))
-    factor = float(weights.max())
-    return tuple(zip(months, np.round(weights / factor, 12).tolist())), factor
+    weighed = sorted((m, w) for m, w in constraint.months.items() if w > 0)
+    factor = float(max(w for _, w in weighed))
+    if factor == 1.0 and all(w == 1.0 for _, w in weighed):
+        return tuple(weighed), factor  # whole months of a total: nothing to scale
+    return tuple((m, round(w / factor, 12)) for m, w in weighed), factor  # plain Python: rows are short

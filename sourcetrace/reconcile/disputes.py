@@ -6,17 +6,20 @@ side of any tie win, and a month with forty scattered reports would be drawn as 
 the one the solver happened to keep. So each contradicted report is settled here:
 
 Outweighed
-    Its partners weigh at least ``DOMINANCE`` times as much as every contradicted report that
-    conflicts with them (it and its allies), or a partner is a fixed row (a named record, which an
-    unnamed report never overrides). The bands rest on the partners; the report is listed as
-    contradicted, with what it would have allowed.
+    Its partners weigh at least ``DOMINANCE`` times as much as it and its allies — the other
+    contradicted reports of its own row that stand against the same partners — or a partner is a
+    fixed row (a named record, which an unnamed report never overrides). The bands rest on the
+    partners; the report is listed as contradicted, with what it would have allowed.
 Disputed
-    Otherwise neither side outweighs the other: one report against one, or a crowd of reports
-    against a standing few that the rest of the crowd also contradicts. Both sides are kept, as
-    one ``Dispute`` with each side's interval, and the bands show what every side allows: within
-    one row the band takes the hull of the sides' intervals; a dispute across rows (a quarter's
-    total against its months) binds with neither side, which is wider than the hull, never
-    narrower.
+    Otherwise neither side outweighs the other: one report against one, or a crowd of reports of
+    one month against the standing few the solver kept (forty scattered reports, three of which
+    happen to overlap, are not a consensus of three). Both sides are kept, as one ``Dispute`` with
+    each side's interval, and the bands show what every side allows: within one row the band
+    takes the hull of the sides' intervals; a dispute across rows (a quarter's total against its
+    months) binds with neither side, which is wider than the hull, never narrower.
+
+Allies are counted within a row only: far-off reports of different periods that all happen to
+collide with one long running total do not agree with each other, and do not add up to a side.
 """
 from __future__ import annotations
 
@@ -86,7 +89,8 @@ def _outweighed(b: Broken, groups: list[Group], users: dict) -> bool:
         return True
     if not b.partners:
         return False  # nothing stands against it by name: it disputes the series as a whole
-    allies = {(o.group, o.member) for partner in b.partners for o in users.get(partner, ())} | {(b.group, b.member)}
+    allies = {(o.group, o.member) for partner in b.partners for o in users.get(partner, ())
+              if o.group == b.group} | {(b.group, b.member)}
     partners = sum(_weight(groups, gj) for gj in b.partners)
     against = sum(_weight(groups, gj) for gj in allies)
     return partners >= DOMINANCE * against * (1 - 1e-9)

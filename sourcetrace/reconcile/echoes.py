@@ -8,6 +8,9 @@ each with what changed on the way: rounded, re-labelled, period dropped, turned 
 """
 from __future__ import annotations
 
+import bisect
+import math
+
 from ..model import months
 from ..model.observation import Echo, Observation
 from .constraints import rounding_step
@@ -33,25 +36,62 @@ def collapse_echoes(observations: list[Observation], documents: dict[str, dict],
 
 
 class _Index:
-    """Originals by origin and by the month their period starts: an echo keeps its original's origin
-    and, unless it dropped the period, its first month, so only those need comparing."""
+    """Originals where an echo can find them. An echo keeps its original's origin and measure and,
+    unless it dropped the period, its first month; and it states nearly the same number: a rounded
+    value lies within a quarter of the precise one (``rounding_step`` fits four times), a total
+    re-told as a monthly rate within 15% of the total's monthly average. So originals are kept in
+    lists sorted by value, one per (origin, measure, rate, first month), and a report is compared
+    only with those in the window its value allows — a few, not the thousands one ministry says."""
+
+    WINDOW = 0.75  # a rounded value and the precise one are within a quarter of each other
+    RATE_WINDOW = 0.85  # a total's monthly average and the rate it was re-told as (``_turned_into_rate``)
 
     def __init__(self):
-        self._by_start: dict[tuple[str, str | None], list[Observation]] = {}
-        self._by_origin: dict[str, list[Observation]] = {}
+        self._values: dict[tuple, list[tuple[float, int, Observation]]] = {}
+        self._averages: dict[tuple, list[tuple[float, int, Observation]]] = {}
+        self._starts: dict[tuple, set[str | None]] = {}  # (origin, measure, rate) → first months seen
+        self._count = 0
 
     def add(self, obs: Observation) -> None:
-        if obs.origin is None:
-            return  # a figure from nobody echoes nothing and is echoed by nothing
-        self._by_start.setdefault((obs.origin, _start_month(obs)), []).append(obs)
-        self._by_origin.setdefault(obs.origin, []).append(obs)
+        if obs.origin is None or obs.value is None:
+            return  # a figure from nobody, or with no single value, echoes nothing and is echoed by nothing
+        self._count += 1
+        kind = (obs.origin, obs.measure, obs.rate_per)
+        self._starts.setdefault(kind, set()).add(_start_month(obs))
+        bisect.insort(self._values.setdefault((*kind, _start_month(obs)), []), (obs.value, self._count, obs))
+        spanned = months.count(obs.period_start, obs.period_end) if obs.period_start and obs.period_end else 0
+        if obs.measure == "total" and spanned > 1:
+            bisect.insort(self._averages.setdefault((obs.origin, _start_month(obs)), []),
+                          (obs.value / spanned, self._count, obs))
 
     def candidates(self, obs: Observation) -> list[Observation]:
-        if obs.origin is None:
+        """Originals that may be what ``obs`` echoes, in the order they were added."""
+        if obs.origin is None or obs.value is None:
             return []
-        if _start_month(obs) is None:
-            return self._by_origin.get(obs.origin, [])
-        return self._by_start.get((obs.origin, _start_month(obs)), []) + self._by_start.get((obs.origin, None), [])
+        kind = (obs.origin, obs.measure, obs.rate_per)
+        found = [hit for start in self._starts_for(kind, obs)
+                 for hit in _window(self._values.get((*kind, start), []), obs.value, self.WINDOW)]
+        if obs.measure == "rate" and obs.rate_per == "month":
+            starts = [_start_month(obs)] if obs.period_start else self._all_starts(obs.origin)
+            found += [hit for start in starts
+                      for hit in _window(self._averages.get((obs.origin, start), []), obs.value, self.RATE_WINDOW)]
+        return [o for _, _, o in sorted(found, key=lambda hit: hit[1])]
+
+    def _starts_for(self, kind: tuple, obs: Observation) -> list[str | None]:
+        if obs.period_start:
+            return [_start_month(obs), None]
+        return list(self._starts.get(kind, ()))
+
+    def _all_starts(self, origin: str) -> set[str | None]:
+        return {start for known, start in self._averages if known == origin}
+
+
+def _window(entries: list[tuple[float, int, Observation]], value: float, share: float) -> list:
+    """The entries whose value lies within ``share`` of ``value``, either way."""
+    low, high = value * share, value / share
+    if value < 0:
+        low, high = high, low
+    return entries[bisect.bisect_left(entries, (low, -1)):bisect.bisect_right(entries, (high, math.inf))]
 
 
 def _start_month(obs: Observation) -> str | None:

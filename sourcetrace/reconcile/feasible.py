@@ -71,13 +71,11 @@ class Feasible:
         self.layout, self.rows, self._backend = layout, rows, backend
         self.pool = LazyRows(row_matrix(rows, layout.size), [r.low for r in rows], [r.high for r in rows],
                              [r.scale for r in rows])
-        self._floor = np.zeros(layout.size, dtype=bool)  # some row keeps this column above 0
-        self._ceiling = np.zeros(layout.size, dtype=bool)  # some row keeps it finite
-        for row in rows:
-            self._floor[row.columns] |= row.low > 0
-            self._ceiling[row.columns] |= not math.isinf(row.high)
-        self._signature = _signatures(rows, layout.size)  # interchangeable columns share a number
         self._by_column = self.pool.matrix.tocsc()
+        self._by_column.sort_indices()  # so that equal columns have equal index lists
+        self._floor = _touched_by(self._by_column, self.pool.lower > 0)  # some row keeps this column above 0
+        self._ceiling = _touched_by(self._by_column, np.isfinite(self.pool.upper))  # some row keeps it finite
+        self._signature = _signatures(self._by_column)  # interchangeable columns share a number
         self._row_sizes = np.diff(self.pool.matrix.indptr)
         self._model: Model | None = None
         self._seen: list[np.ndarray] = []  # optimal series found so far: each certifies what it reaches
@@ -165,6 +163,21 @@ class Feasible:
         least = self.least(columns, values)
         return least, None if most is None else max(most, least)
 
+    def consistent(self) -> bool:
+        """Whether some series satisfies every row: one program with nothing to minimise. Its
+        answer is kept, as every solved program's is, to certify the bands it reaches."""
+        if not self.rows:
+            return True
+        model = self._warm_model()
+        model.set_costs(np.zeros(model.columns))
+        solution = minimise_lazily(model, self.pool, self._add)
+        if solution.status == "infeasible":
+            return False
+        if solution.status != "optimal":
+            raise RuntimeError(f"the consistency program did not solve ({solution.status})")
+        self._seen.append(solution.x[: self.layout.size])
+        return True
+
     def _solve(self, columns: np.ndarray, values: np.ndarray) -> float:
         model = self._warm_model()
         cost = np.zeros(model.columns)
@@ -202,14 +215,24 @@ def _near(bound: float) -> float:
     return 1e-9 * max(1.0, abs(bound))
 
 
-def _signatures(rows: list[Row], n: int) -> list[int]:
-    """A number per column: equal for columns in the same rows with the same weights; 0 for none."""
-    signature: list[list] = [[] for _ in range(n)]
-    for r, row in enumerate(rows):
-        for column, value in zip(row.columns.tolist(), row.values.tolist()):
-            signature[column].append((r, value))  # weights are rounded already (``normalised``)
-    numbers: dict[tuple, int] = {(): 0}
-    return [numbers.setdefault(tuple(s), len(numbers)) for s in signature]
+def _touched_by(by_column: sp.csc_matrix, rows: np.ndarray) -> np.ndarray:
+    """For each column, whether any of the ``rows`` (a mask) weighs it."""
+    index = np.repeat(np.arange(by_column.shape[1]), np.diff(by_column.indptr))
+    found = np.zeros(by_column.shape[1], dtype=bool)
+    found[index[rows[by_column.indices]]] = True
+    return found
+
+
+def _signatures(by_column: sp.csc_matrix) -> list[int]:
+    """A number per column: equal for columns in the same rows with the same weights (the same column
+    of the matrix; weights are rounded already, ``normalised``); 0 for a column no row weighs."""
+    numbers: dict[tuple, int] = {(b"", b""): 0}
+    found = []
+    for column in range(by_column.shape[1]):
+        start, end = by_column.indptr[column], by_column.indptr[column + 1]
+        key = (by_column.indices[start:end].tobytes(), by_column.data[start:end].tobytes())
+        found.append(numbers.setdefault(key, len(numbers)))
+    return found
 
 
 def _tightest(pool: LazyRows) -> np.ndarray:

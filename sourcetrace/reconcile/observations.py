@@ -37,8 +37,8 @@ def observations_from_trace(trace: dict, registry, resolver: Resolver | None = N
     resolver = resolver or Resolver(registry)
     document = trace["document"]
     outlet_id, outlet_country = resolver.outlet(document.get("outlet"))
-    text_country = document_country(document["text"])
-    country = outlet_country or text_country  # settles generic source names: an outlet's own country
+    text_country = _Lazy(lambda: document_country(document["text"]))  # counting country words is slow
+    country = outlet_country or text_country()  # settles generic source names: an outlet's own country
     out = []
     for figure in figures:
         chain = resolver.chain(figure["attribution"], country)
@@ -49,7 +49,7 @@ def observations_from_trace(trace: dict, registry, resolver: Resolver | None = N
             indicator=figure["indicator"],
             scope=figure.get("scope"),
             country=(country_of(figure.get("scope")) or _chain_country(chain, registry)
-                     or outlet_country or text_country),
+                     or outlet_country or text_country()),
             period_start=period.get("start"),
             period_end=period.get("end") or (document.get("published") if period.get("start") else None),
             measure="rate" if figure.get("rate_per") else "total",
@@ -65,6 +65,18 @@ def observations_from_trace(trace: dict, registry, resolver: Resolver | None = N
             notes=_notes(figure, document),
         ))
     return out
+
+
+class _Lazy:
+    """A value computed on first use, then kept."""
+
+    def __init__(self, compute):
+        self._compute, self._done, self._value = compute, False, None
+
+    def __call__(self):
+        if not self._done:
+            self._value, self._done = self._compute(), True
+        return self._value
 
 
 class Resolver:

@@ -47,9 +47,11 @@ def mark_revisions(constraints: Iterable[Constraint]) -> list[Constraint]:
             key = (c.origin, c.indicator, rows.row(c))
             if key not in latest or c.published > latest[key].published:
                 latest[key] = c
+    origins = {key[0] for key in latest}
     out = []
     for c in constraints:
-        revision = latest.get((c.origin, c.indicator, rows.row(c))) if c.named and c.published else None
+        revisable = c.named and c.published and c.origin in origins  # the rest cannot be revised: skip the row
+        revision = latest.get((c.origin, c.indicator, rows.row(c))) if revisable else None
         superseded = (revision is not None and revision.published > c.published
                       and rows.interval(revision) != rows.interval(c)
                       and _near(rows.interval(revision), rows.interval(c)))

@@ -40,10 +40,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .collapse import Layout, Row, collapse, layout_for, leaves_of
+from .collapse import Group, Layout, Row, collapse, layout_for, leaves_of, tier
 from .constraints import Constraint
 from .disputes import Dispute, settle
-from .elastic import Contradiction, find_contradictions
+from .elastic import SLACK_TOLERANCE, Contradiction, find_contradictions
 from .feasible import Feasible, standing_rows
 from .smooth import smoothest
 
@@ -95,6 +95,7 @@ class _Tier:
     rows: list[Row]
     contradictions: list[Contradiction]
     disputes: list[Dispute]
+    feasible: Feasible | None = None  # over the fixed rows and these, when one was built on the way
 
 
 def estimate(constraints: Iterable[Constraint], months: Iterable[str] | None = None,
@@ -110,11 +111,12 @@ def estimate(constraints: Iterable[Constraint], months: Iterable[str] | None = N
     months = None if months is None else list(months)
     active = [c for c in constraints if c.superseded_by is None]
     layout = layout_for(active, months, relations)
-    named = _tier(layout, [c for c in active if c.named], relations, backend, fixed=[], named=True)
-    unnamed = [c for c in active if not c.named]
-    others = _tier(layout, unnamed, relations, backend, fixed=named.rows, named=False) if unnamed else _Tier([], [], [])
-    records = Feasible(layout, named.rows, backend)
-    everything = Feasible(layout, named.rows + others.rows, backend) if others.rows else records
+    groups = collapse(active, layout, relations)
+    named = _tier(layout, tier(groups, named=True), backend, fixed=[], named=True)
+    unnamed = tier(groups, named=False)
+    others = _tier(layout, unnamed, backend, fixed=named.rows, named=False) if unnamed else _Tier([], [], [])
+    records = named.feasible or Feasible(layout, named.rows, backend)
+    everything = (others.feasible or Feasible(layout, named.rows + others.rows, backend)) if others.rows else records
     shown = sorted(set(months)) if months is not None else layout.months
     indicators = _reported(active, layout, relations)
     bands = _bands(layout, records, [m for m in shown if m in layout.months], indicators, relations)
@@ -136,14 +138,28 @@ def estimate(constraints: Iterable[Constraint], months: Iterable[str] | None = N
     return result
 
 
-def _tier(layout: Layout, constraints: list[Constraint], relations, backend, fixed: list[Row], named: bool) -> _Tier:
-    """One tier's standing rows, contradictions and disputes, the ``fixed`` rows holding as they are."""
-    groups = collapse(constraints, layout, relations)
+def _tier(layout: Layout, groups: list[Group], backend, fixed: list[Row], named: bool) -> _Tier:
+    """One tier's standing rows, contradictions and disputes, the ``fixed`` rows holding as they are.
+
+    Most corpora hold together, so the cheap question comes first: do all the reports, as they
+    are, allow some series? Then nothing is contradicted, and the program that said so is the warm
+    start of the bands. Only when they do not is the elastic program solved.
+    """
+    if all(_intersecting(group) for group in groups):
+        feasible = Feasible(layout, fixed + standing_rows(groups), backend)
+        if feasible.consistent():
+            return _Tier(feasible.rows[len(fixed):], [], [], feasible)
     elastic = find_contradictions(layout, groups, backend, fixed)
     settlement = settle(elastic.broken, groups, layout, named)
     left_out = {(b.group, b.member) for b in elastic.broken} | settlement.dropped
     return _Tier(standing_rows(groups, left_out, settlement.hulls),
                  elastic.contradictions(fixed, settlement.dispute_of), settlement.disputes)
+
+
+def _intersecting(group: Group) -> bool:
+    """The group's members allow a common value, up to the elastic step's tolerance."""
+    give = SLACK_TOLERANCE * group.scale
+    return max(m.low for m in group.members) - give <= min(m.high for m in group.members) + give
 
 
 # --- the result --------------------------------------------------------------------------------

@@ -1,0 +1,126 @@
+"""How fast the whole barometer call is, from stored traces, beside the code it replaced.
+
+    .venv/bin/python bench/barometer.py [--sizes 1000 10000] [--repeats 3] [--baseline REV]
+
+The input is stored traces, as ``sourcetrace barometer`` reads them: one short document per report,
+the report drawn from a known monthly truth by ``bench/estimator.py`` (two leaves, AWOL and
+desertion cases, and their parent, over 48 months) and told through one of seven chains of the
+demo world's sources: the Defence Ministry through VALPRESS or the Halvik Courier (first-hand),
+re-told by the Varden Tribune, the State Investigation Bureau, Meridian's count of the court
+registry (first-hand or re-told), or an anonymous source in the General Staff through DRAVTASS
+(an unnamed origin). The call timed is ``barometer(traces, "mil.desertion_cases", registry,
+scope="Valdoria")``: observations, echoes, grades, constraints, revisions, both tiers of the series,
+credibility and the output dict.
+
+The baseline is the same call by the package as it was at ``--baseline`` (``bench/baseline.py``),
+in a fresh process on the same pickled traces, taking turns with this code, one core each; the
+fastest of ``--repeats`` is kept for each. The ratio is the figure to read; the seconds depend on
+the machine.
+"""
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
+    os.environ[_var] = "1"
+
+import argparse  # noqa: E402
+import pickle  # noqa: E402
+import random  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.baseline import REVISION, ROOT, export  # noqa: E402
+from bench.baseline import run as run_timer  # noqa: E402
+from bench.estimator import SEED, reports, truths_for  # noqa: E402
+INDICATOR, SCOPE = "mil.desertion_cases", "Valdoria"
+# (outlet, chain nearest first as (name, role, anonymous, via)); the last two are unnamed origins.
+CHAINS = (
+    ("VALPRESS", [("VALPRESS", "relay", False, "dateline"), ("Defence Ministry", "origin", False, "said")]),
+    ("Halvik Courier", [("Halvik Courier", "relay", False, "told"), ("Defence Ministry", "origin", False, "told")]),
+    ("Varden Tribune", [("Varden Tribune", "relay", False, "reported"), ("Halvik Courier", "relay", False, "citing"),
+                        ("Defence Ministry", "origin", False, "citing")]),
+    ("Halvik Courier", [("State Investigation Bureau", "origin", False, "said")]),
+    ("Meridian", [("Meridian", "derived", False, "according to"), ("Unified Court Registry", "record", False, "based on")]),
+    ("Varden Tribune", [("Varden Tribune", "relay", False, "reported"), ("Meridian", "derived", False, "citing"),
+                        ("Unified Court Registry", "record", False, "based on")]),
+    ("DRAVTASS", [("DRAVTASS", "relay", False, "dateline"),
+                  ("source in the Valdorian General Staff", "origin", True, "told")]),
+)
+
+
+def traces(n: int, seed: int = SEED) -> list[dict]:
+    """``n`` stored traces of one figure each, about the two leaves and their parent."""
+    rng = random.Random(seed + n)
+    drawn = reports(rng, n, truths_for(rng, True))
+    return [_trace(report, *CHAINS[rng.randrange(len(CHAINS))]) for report in drawn]
+
+
+def _trace(report: dict, outlet: str, chain: list[tuple]) -> dict:
+    text = f"Valdorian prosecutors registered {report['value'] or report['low']:,.0f} cases, the report said."
+    period = ({"text": None, "start": report["period_start"], "end": report["period_end"], "span": None}
+              if report["period_start"] else None)
+    figure = {"id": "f1", "text": f"{report['value'] or report['low']:,.0f}", "span": [0, 10], "sentence": [0, len(text)],
+              "value": report["value"], "low": report["low"], "high": report["high"],
+              "approximate": report["bound"] == "approximate", "bound": report["bound"], "unit": "count",
+              "counted": "cases", "counted_span": None, "indicator": report["indicator"],
+              "rate_per": report["rate_per"], "period": period, "aggregation": "rate" if report["rate_per"] else "period",
+              "cumulative": False, "scope": SCOPE, "scope_span": None, "kind": "quantity", "hedges": [], "notes": [],
+              "attribution": [{"name": name, "span": [0, 1], "role": role, "anonymous": anonymous, "vague": False,
+                               "kind": None, "via": via} for name, role, anonymous, via in chain]}
+    document = {"text": text, "id": report["id"], "outlet": outlet, "published": report["published"],
+                "url": None, "title": None, "language": "en", "source": None, "dateline": None}
+    return {"schema": "sourcetrace.trace/1", "document": document, "figures": [figure]}
+
+
+# --- timing ------------------------------------------------------------------------------------
+
+TIMER = f"""
+from sourcetrace.reconcile.barometer import barometer
+from sourcetrace.registry import Registry
+registry = Registry.load()
+barometer(data[:50], {INDICATOR!r}, registry, scope={SCOPE!r})  # imports and the solver's first call
+started = time.perf_counter()
+result = barometer(data, {INDICATOR!r}, registry, scope={SCOPE!r})
+seconds = time.perf_counter() - started
+outweighed = [c for c in result["contradictions"] if c.get("outweighed", True)]
+print(seconds, result["counts"]["observations"] + result["counts"]["related"], len(outweighed),
+      len(result.get("disputes", [])))
+"""
+
+
+def table(sizes: list[int], repeats: int, revision: str = REVISION) -> str:
+    lines = ["| traces | originals after echoes | this code s | baseline s | ratio (this / baseline) |",
+             "|---:|---:|---:|---:|---:|"]
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(folder)
+        baseline = export(revision, scratch / "baseline")
+        for n in sizes:
+            pickled = scratch / "traces.pickle"
+            pickled.write_bytes(pickle.dumps(traces(n)))
+            mine, theirs = [], []
+            for _ in range(repeats):
+                mine.append(run_timer(ROOT, pickled, TIMER))
+                theirs.append(run_timer(baseline, pickled, TIMER))
+            best, base = min(float(w[0]) for w in mine), min(float(w[0]) for w in theirs)
+            lines.append(f"| {n:,} | {int(mine[0][1]):,} | {best:.3f} | {base:.3f} | {best / base:.2f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--baseline", default=REVISION, help="git revision of the baseline (default %(default)s)")
+    args = parser.parse_args(argv)
+    print(f"barometer({INDICATOR!r}, scope={SCOPE!r}) on stored traces; fastest of {args.repeats}, one core; "
+          f"baseline: the package at {args.baseline}.\n")
+    print(table(args.sizes, args.repeats, args.baseline))
+
+
+if __name__ == "__main__":
+    main()
