@@ -34,7 +34,7 @@ def as_dict(indicator, registry, scope, originals, documents, constraints, skipp
         # (AWOL cases in a desertion barometer) constrained the series too and is listed apart.
         "observations": [_observation(o, documents, facts) for o in about],
         "related_observations": [_observation(o, documents, facts) for o in related],
-        "contradictions": [asdict(c) for c in result.contradictions],
+        "contradictions": [_plain(c) for c in result.contradictions],
         "disputes": [asdict(d) for d in result.disputes],
         "superseded": result.superseded,
         "skipped": [asdict(s) for s in skipped],
@@ -88,9 +88,15 @@ def _observation(obs: Observation, documents: dict, facts: _Facts) -> dict:
         "period_start": obs.period_start, "period_end": obs.period_end,
         "measure": obs.measure, "rate_per": obs.rate_per,
         "chain": obs.chain, "origin": obs.origin, "origin_named": obs.origin_named, "first_hand": obs.first_hand,
-        "grade": asdict(obs.grade) if obs.grade else None,
-        "echoes": [asdict(e) for e in obs.echoes],
+        "grade": _plain(obs.grade) if obs.grade else None,
+        "echoes": [_plain(e) for e in obs.echoes],
         "contradicted": contradiction is not None and contradiction.outweighed,
         "dispute": facts.dispute.get(obs.id),
         "superseded_by": facts.superseded.get(obs.id), "notes": obs.notes,
     }
+
+
+def _plain(record) -> dict:
+    """A flat record (its fields are plain values and lists of them) as a dict: ``asdict`` without
+    its deep copy, which ten thousand observations notice."""
+    return {key: list(value) if isinstance(value, list) else value for key, value in vars(record).items()}

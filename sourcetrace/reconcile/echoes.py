@@ -37,53 +37,59 @@ def collapse_echoes(observations: list[Observation], documents: dict[str, dict],
 
 class _Index:
     """Originals where an echo can find them. An echo keeps its original's origin and measure and,
-    unless it dropped the period, its first month; and it states nearly the same number: a rounded
-    value lies within a quarter of the precise one (``rounding_step`` fits four times), a total
-    re-told as a monthly rate within 15% of the total's monthly average. So originals are kept in
-    lists sorted by value, one per (origin, measure, rate, first month), and a report is compared
-    only with those in the window its value allows — a few, not the thousands one ministry says."""
+    unless it dropped the period, its first and last month; and it states the same number or one
+    of the two rounded (``_same_number``): within the rounder one's rounding step of each other. A
+    total re-told as a monthly rate lies within 15% of the total's monthly average. So originals are
+    kept in lists sorted by value, one per (origin, measure, rate, first and last month, rounding
+    step), and a report is compared only with those in the window its value allows — a few, not
+    the thousands one ministry says."""
 
-    WINDOW = 0.75  # a rounded value and the precise one are within a quarter of each other
     RATE_WINDOW = 0.85  # a total's monthly average and the rate it was re-told as (``_turned_into_rate``)
 
     def __init__(self):
+        # (origin, measure, rate, (first, last month) or None) → [(value, order added, original)]
         self._values: dict[tuple, list[tuple[float, int, Observation]]] = {}
+        self._any_period: dict[tuple, list] = {}  # the same without the period, for a report that dropped it
+        # (origin, first month or None) → [(monthly average, order, original)] of totals over months
         self._averages: dict[tuple, list[tuple[float, int, Observation]]] = {}
-        self._starts: dict[tuple, set[str | None]] = {}  # (origin, measure, rate) → first months seen
+        self._any_start: dict[str, list] = {}
         self._count = 0
 
     def add(self, obs: Observation) -> None:
         if obs.origin is None or obs.value is None:
             return  # a figure from nobody, or with no single value, echoes nothing and is echoed by nothing
         self._count += 1
-        kind = (obs.origin, obs.measure, obs.rate_per)
-        self._starts.setdefault(kind, set()).add(_start_month(obs))
-        bisect.insort(self._values.setdefault((*kind, _start_month(obs)), []), (obs.value, self._count, obs))
+        kind, entry = (obs.origin, obs.measure, obs.rate_per), (obs.value, self._count, obs)
+        step = rounding_step(obs.value)
+        bisect.insort(self._values.setdefault((*kind, _months_of(obs)), {}).setdefault(step, []), entry)
+        bisect.insort(self._any_period.setdefault(kind, {}).setdefault(step, []), entry)
         spanned = months.count(obs.period_start, obs.period_end) if obs.period_start and obs.period_end else 0
         if obs.measure == "total" and spanned > 1:
-            bisect.insort(self._averages.setdefault((obs.origin, _start_month(obs)), []),
-                          (obs.value / spanned, self._count, obs))
+            average = (obs.value / spanned, self._count, obs)
+            bisect.insort(self._averages.setdefault((obs.origin, _start_month(obs)), []), average)
+            bisect.insort(self._any_start.setdefault(obs.origin, []), average)
 
     def candidates(self, obs: Observation) -> list[Observation]:
         """Originals that may be what ``obs`` echoes, in the order they were added."""
         if obs.origin is None or obs.value is None:
             return []
         kind = (obs.origin, obs.measure, obs.rate_per)
-        found = [hit for start in self._starts_for(kind, obs)
-                 for hit in _window(self._values.get((*kind, start), []), obs.value, self.WINDOW)]
+        steps = ([self._values.get((*kind, _months_of(obs)), {}), self._values.get((*kind, None), {})]
+                 if obs.period_start else [self._any_period.get(kind, {})])
+        found = [hit for by_step in steps for step, entries in by_step.items()
+                 for hit in _near(entries, obs.value, step)]
         if obs.measure == "rate" and obs.rate_per == "month":
-            starts = [_start_month(obs)] if obs.period_start else self._all_starts(obs.origin)
-            found += [hit for start in starts
-                      for hit in _window(self._averages.get((obs.origin, start), []), obs.value, self.RATE_WINDOW)]
+            averages = (self._averages.get((obs.origin, _start_month(obs)), []) if obs.period_start
+                        else self._any_start.get(obs.origin, []))
+            found += _window(averages, obs.value, self.RATE_WINDOW)
         return [o for _, _, o in sorted(found, key=lambda hit: hit[1])]
 
-    def _starts_for(self, kind: tuple, obs: Observation) -> list[str | None]:
-        if obs.period_start:
-            return [_start_month(obs), None]
-        return list(self._starts.get(kind, ()))
 
-    def _all_starts(self, origin: str) -> set[str | None]:
-        return {start for known, start in self._averages if known == origin}
+def _near(entries: list[tuple[float, int, Observation]], value: float, step: float) -> list:
+    """The entries (all rounded to ``step``) that ``_same_number`` may find equal to ``value``:
+    equal to it, or within the rounder one's step of it."""
+    reach = max(step, rounding_step(value))
+    return entries[bisect.bisect_left(entries, (value - reach, -1)):bisect.bisect_right(entries, (value + reach, math.inf))]
 
 
 def _window(entries: list[tuple[float, int, Observation]], value: float, share: float) -> list:
@@ -96,6 +102,11 @@ def _window(entries: list[tuple[float, int, Observation]], value: float, share: 
 
 def _start_month(obs: Observation) -> str | None:
     return obs.period_start[:7] if obs.period_start else None
+
+
+def _months_of(obs: Observation) -> tuple[str, str] | None:
+    """The first and last month of the period, as ``_same_figure`` compares them; None without one."""
+    return (obs.period_start[:7], (obs.period_end or "")[:7]) if obs.period_start else None
 
 
 def _precedence(obs: Observation, documents: dict) -> tuple:

@@ -13,10 +13,11 @@ source" told to two agencies is not known to be one source.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable
 
-from ..model.chains import origin
+from ..model.chains import ORIGIN_ROLES
 from ..model.observation import Observation
 
 
@@ -127,6 +128,7 @@ class Resolver:
         return resolved
 
 
+@functools.lru_cache(maxsize=4096)  # a corpus names its scopes the same few ways
 def country_of(scope: str | None) -> str | None:
     """'Ukrainian Armed Forces (UAF)', "Ukraine's military", 'Україна' → 'ua'; 'Valdoria' → 'xv':
     the registry's country words, so that --scope matches however a text names the country."""
@@ -175,10 +177,14 @@ def party_id(link: dict) -> str:
 
 
 def _origin_index(chain: list[dict]) -> int | None:
-    """Where the link the chain goes back to stands (``model.chains.origin``); None when the chain
-    names only relays, so that who first said it is not known."""
-    found = origin(chain)
-    return None if found is None else next(i for i, link in enumerate(chain) if link is found)
+    """Where the link the chain goes back to stands (the farthest of the first role of
+    ``model.chains.ORIGIN_ROLES`` it has, as ``chains.origin`` picks it); None when the chain names
+    only relays, so that who first said it is not known."""
+    roles = [link["role"] for link in chain]
+    for role in ORIGIN_ROLES:
+        if role in roles:
+            return len(roles) - 1 - roles[::-1].index(role)
+    return None
 
 
 def _named(link: dict) -> bool:
