@@ -1,8 +1,13 @@
-"""Run the whole bench — throughput, then scores — and write bench/RESULTS.md and bench/results.json.
+"""Run the bench — throughput, scores, ingest, estimator — and write its sections of the results.
 
-    .venv/bin/python bench/run.py [--kb 200] [--budget 60] [--repeats 3]
+    .venv/bin/python bench/run.py [--kb 200] [--budget 60] [--repeats 3]   # → bench/out/RESULTS.md
+    .venv/bin/python bench/run.py --update                                # → bench/RESULTS.md
 
-Throughput runs first so that it times a fresh model load; the scores reuse the loaded model.
+It says on stderr which step it is on (a full run takes a few minutes). Without --update it writes
+bench/out/RESULTS.md, a copy of the tracked file with these sections measured anew, and leaves the
+tracked file alone; the sections other scripts own (memory, fuzzing, kill -9) are kept as they are
+(bench/results_file.py). Throughput runs first so that it times a fresh model load; the scores
+reuse the loaded model.
 """
 from __future__ import annotations
 
@@ -21,7 +26,10 @@ import platform  # noqa: E402
 from datetime import datetime  # noqa: E402
 from importlib import metadata  # noqa: E402
 
+import time  # noqa: E402
+
 from bench import estimator as estimator_bench  # noqa: E402
+from bench import results_file  # noqa: E402
 from bench import ingest as ingest_bench  # noqa: E402
 from bench import score as sc  # noqa: E402
 from bench.summary import summary_paragraphs  # noqa: E402
@@ -71,30 +79,43 @@ def versions() -> dict:
     return found
 
 
-def render(result: dict) -> str:
-    m, t, s = result["machine"], result["throughput"], result["scores"]
-    parts = [
+def head(result: dict) -> str:
+    m = result["machine"]
+    return "\n\n".join([
         "# sourcetrace bench results",
-        "Written by `bench/run.py`; do not edit by hand. See bench/README.md for what is measured.",
+        "Written by the bench scripts; do not edit by hand. Each section is measured by the script it "
+        "names (bench/README.md); the machine below is the one `bench/run.py` ran on, and each campaign "
+        "section says when and where it was measured.",
         f"- date: {m['date']}\n- machine: {m['platform']}; CPU {m['cpu']}; {m['cores']} cores "
         f"(throughput pinned to one)\n- Python {m['python']}; "
-        + ", ".join(f"{k} {v}" for k, v in result["versions"].items() if v),
-        "## Scores on the development set\n\n" + _gold_line(s["gold"]) + "\n\n" + sc.markdown_table(s)
+        + ", ".join(f"{k} {v}" for k, v in result["versions"].items() if v)]) + "\n"
+
+
+def sections(result: dict) -> dict[str, str]:
+    t, s = result["throughput"], result["scores"]
+    return {
+        "Scores on the development set": _gold_line(s["gold"]) + "\n\n" + sc.markdown_table(s)
         + "\n\n" + _unavailable(s["unavailable"]) + _notes(),
-        "## Scores on the held-out set\n\n" + _gold_line(result["heldout"]["gold"]) + "\n\n"
+        "Scores on the held-out set": _gold_line(result["heldout"]["gold"]) + "\n\n"
         + sc.markdown_table(result["heldout"]) + "\n\n" + HELDOUT_HISTORY,
-        "## Throughput (one core)\n\n" + _throughput_table(t),
-        "## How far sourcetrace is\n\n" + "\n\n".join(summary_paragraphs(s, t)),
-        "## Ingest (one core)\n\n" + ingest_bench.markdown(result["ingest"])
+        "Throughput (one core)": _throughput_table(t),
+        "How far sourcetrace is": "\n\n".join(summary_paragraphs(s, t)),
+        "Ingest (one core)": ingest_bench.markdown(result["ingest"])
         + "\n\nThe corpus is the demo corpus repeated, each copy made new by a numbered line.",
-        "## Series estimator\n\n" + result["estimator"]
+        "Series estimator": result["estimator"]
         + "\n\nGenerated reports over 48 months (bench/estimator.py): cumulative totals, yearly counts, "
         "monthly rates, rounded, bounded and ranged values, some repeated as echoes.",
-        "## sourcetrace's errors on the development set, item by item\n\n" + "\n".join(sc.failure_lines(s)),
-        "## sourcetrace's errors on the held-out set, item by item\n\n"
-        + "\n".join(sc.failure_lines(result["heldout"])),
-    ]
-    return "\n\n".join(parts) + "\n"
+        "sourcetrace's errors on the development set, item by item": "\n".join(sc.failure_lines(s)),
+        "sourcetrace's errors on the held-out set, item by item": "\n".join(sc.failure_lines(result["heldout"])),
+    }
+
+
+STEPS = 5
+
+
+def step(number: int, what: str, started: float) -> None:
+    """Where the run is, on stderr: a run of minutes with no output looks like a hang."""
+    print(f"bench: step {number}/{STEPS} ({time.monotonic() - started:.0f} s in): {what}", file=sys.stderr, flush=True)
 
 
 def _gold_line(g: dict) -> str:
@@ -134,7 +155,9 @@ def _throughput_table(t: dict) -> str:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description="Run the bench and write bench/RESULTS.md.")
+    ap = argparse.ArgumentParser(description="Run the bench and write its sections of the results.")
+    ap.add_argument("--update", action="store_true",
+                    help="write the tracked bench/RESULTS.md (default: the copy bench/out/RESULTS.md)")
     ap.add_argument("--kb", type=float, default=200, help="throughput corpus size in KB")
     ap.add_argument("--budget", type=float, default=60, help="throughput seconds at most per pass")
     ap.add_argument("--repeats", type=int, default=3, help="timed throughput passes per system")
@@ -142,17 +165,25 @@ def main(argv=None) -> int:
     ap.add_argument("--estimator-sizes", type=int, nargs="+", default=[100, 1_000, 10_000, 100_000],
                     help="numbers of observations the estimator is timed on")
     args = ap.parse_args(argv)
+    started = time.monotonic()
+    step(1, f"throughput, {args.repeats} timed passes a system of at most {args.budget:.0f} s", started)
     result = {"machine": machine(), "versions": versions(),
               "throughput": tp.throughput(args.kb, args.budget, args.repeats)}
+    step(2, "scores on the development set", started)
     result["scores"] = sc.score()
+    step(3, "scores on the held-out set", started)
     result["heldout"] = sc.score(path=HELDOUT)
+    step(4, f"ingest of {args.ingest_documents} documents, beside tracing them alone", started)
     result["ingest"] = ingest_bench.run(args.ingest_documents)
+    step(5, f"the estimator on {', '.join(map(str, args.estimator_sizes))} reports", started)
     result["estimator"] = estimator_bench.table(args.estimator_sizes, repeats=1)
-    (HERE / "RESULTS.md").write_text(render(result), encoding="utf-8")
-    (HERE / "results.json").write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    written = results_file.write(sections(result), args.update, head=head(result))
+    details = HERE / "out" / "results.json"
+    details.parent.mkdir(exist_ok=True)
+    details.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(sc.markdown_table(result["scores"]))
     print(f"\nthroughput ratio sourcetrace/quantulum3 (KB/s): {result['throughput']['ratio_kb_per_s']}")
-    print(f"wrote {HERE / 'RESULTS.md'} and {HERE / 'results.json'}")
+    print(f"wrote {written} and {details}")
     return 0
 
 

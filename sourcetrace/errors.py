@@ -55,6 +55,10 @@ class Errors(metaclass=_Numbered):
         "(e.g. iconv -f CP1251 -t UTF-8 FILE)."
     )
     E009 = "no text found in the HTML. Check that it is the article page, not an index or a login page."
+    E010 = (
+        "the reader failed on this input ({error}). This is a bug in sourcetrace; please report it with "
+        "this input. The other inputs are read."
+    )
     # JSON lines: E020-E029
     E020 = "not valid JSON ({reason}). Each line must be one JSON object."
     E021 = "the line is {kind}, not a JSON object. Each line must be an object with a 'text' field."
@@ -62,7 +66,18 @@ class Errors(metaclass=_Numbered):
     E023 = "'text' is empty. Each line needs 'text': the report itself."
     E024 = "'{field}' must be a string, not {kind}."
     E025 = "the line is not UTF-8 ({reason}). JSON lines must be UTF-8; convert the file first."
-    E026 = "the line is {size} bytes, over the limit of {limit} bytes. Raise it with --max-bytes {suggest}."
+    E026 = (
+        "the line is {size} bytes, over the limit of {limit} bytes for one JSON line. Raise it with "
+        "--max-line-bytes {suggest}."
+    )
+    E027 = (
+        "the line nests arrays or objects too deep to read. A report is one flat object with a 'text' "
+        "field; check what wrote the file."
+    )
+    E028 = (
+        "'text' is {size} bytes, over the limit of {limit} bytes for one document. Raise it with "
+        "--max-bytes {suggest}."
+    )
     # Web archives: E030-E039
     E030 = ("not a WARC file ({why}). Give a .warc or .warc.gz file as a crawler writes it "
             "(wget --warc-file, warcprox, Browsertrix).")
@@ -75,6 +90,7 @@ class Errors(metaclass=_Numbered):
     E035 = "the record before this one is not the length its header says; its page may be garbled ({why})."
     # A document's metadata: E040-E049
     E040 = "'published' is {value!r}, not a date. Write it as YYYY-MM-DD, e.g. 2025-05-03."
+    E041 = "'language' is {value!r}, not a language code. Give a two- or three-letter code such as 'en'."
     # Choosing the inputs: E050-E059
     E050 = (
         "not a file type sourcetrace reads ({extensions}). Rename a plain-text report to .txt "

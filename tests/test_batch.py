@@ -129,16 +129,24 @@ def test_only_the_first_problems_are_kept_but_all_are_counted():
 
 
 def test_nothing_is_held_beyond_the_batch_being_traced():
-    """Memory does not grow with the inputs: however many documents stream through, no more wait
-    than the tracer's own batch, and none stay in flight once kept."""
-    most_waiting = []
+    """Memory does not grow with the inputs: however many documents stream through, the tracer is
+    handed batches of at most so many documents and characters, and none stay in flight once kept."""
+    sizes = []
 
     def watching(documents):
-        for trace in traced_in_batches(16)(documents):
-            most_waiting.append(len(run.waiting))
-            yield trace
+        sizes.append((len(documents), sum(len(d.text) for d in documents)))
+        return [Trace(d) for d in documents]
 
     run = batch.Batch(ListSink(), watching, lambda report: None)
-    run.trace(run.wanted(Document(text=f"document {n}") for n in range(5000)))
-    assert run.report.new == 5000 and max(most_waiting) <= 16
-    assert run.in_flight == set() and len(run.waiting) == 0
+    stream = (Document(text=f"document {n} " * (1 + n % 7) * (40_000 if n % 500 == 0 else 1)) for n in range(5000))
+    for documents in batch.batches(run.wanted(stream), most=16, characters=100_000):
+        run.trace(documents)
+    assert run.report.new == 5000 and max(count for count, _ in sizes) == 16
+    assert all(characters <= 100_000 or count == 1 for count, characters in sizes)  # a long one goes alone
+    assert run.in_flight == set()
+
+
+def test_batches_are_cut_by_count_and_by_characters():
+    docs_ = [Document(text="x" * size) for size in (10, 10, 50, 10, 200, 10)]
+    assert [[len(d.text) for d in b] for b in batch.batches(docs_, most=2, characters=60)] == [
+        [10, 10], [50, 10], [200], [10]]

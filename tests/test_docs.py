@@ -14,8 +14,9 @@ KNOWN = {"sourcetrace/extract/attribution.py": "the lead's rewrite of extract/ p
 
 
 def sources() -> list[Path]:
-    return [*ROOT.glob("sourcetrace/**/*.py"), *ROOT.glob("tests/**/*.py"), *ROOT.glob("bench/**/*.py"),
-            *ROOT.glob("*.md"), *ROOT.glob("bench/*.md"), *ROOT.glob("docs/*.md")]
+    found = [*ROOT.glob("sourcetrace/**/*.py"), *ROOT.glob("tests/**/*.py"), *ROOT.glob("bench/**/*.py"),
+             *ROOT.glob("*.md"), *ROOT.glob("bench/*.md"), *ROOT.glob("docs/*.md")]
+    return [path for path in found if "out" not in path.relative_to(ROOT).parts]  # bench/out: scratch
 
 
 def test_nothing_cites_design_notes_outside_the_repository():

@@ -8,7 +8,7 @@ import pytest
 
 from sourcetrace.errors import InputError
 from sourcetrace.ingest import Overrides, parse_size, read_inputs
-from sourcetrace.ingest.dates import normalise_published
+from sourcetrace.model.dates import normalise_published
 
 
 def stdin_of(monkeypatch, data: bytes) -> None:

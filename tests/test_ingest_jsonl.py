@@ -48,8 +48,15 @@ def test_overrides_replace_line_metadata(tmp_path):
 
 def test_a_long_line_is_refused_and_the_next_still_read(tmp_path):
     path, items = read_lines(tmp_path, json.dumps({"text": "x" * 5000}), json.dumps({"text": "short"}),
-                             max_bytes=1000)
+                             max_line_bytes=1000)
     assert items[0].input == f"{path}:1" and items[0].problem.startswith("[E026]")
+    assert "--max-line-bytes" in items[0].problem and items[1].text == "short"
+
+
+def test_a_line_whose_text_is_over_the_document_limit_is_refused(tmp_path):
+    path, items = read_lines(tmp_path, json.dumps({"text": "я" * 600}), json.dumps({"text": "short"}),
+                             max_bytes=1000)  # 600 characters, 1,200 bytes of UTF-8
+    assert items[0].problem.startswith("[E028]") and "--max-bytes" in items[0].problem
     assert items[1].text == "short"
 
 

@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "sourcetrace"
 
 # Lowest first. An area may import its own layer and the layers below it, never one above.
 LAYERS = (
-    ("errors", "version"),
+    ("errors", "version", "settings"),
     ("model",),  # records, schemas, and what is computed from them alone
     ("lang",),
     ("pipeline", "extract"),  # the tracer's inside

@@ -10,6 +10,7 @@ import click
 
 from ..errors import Warnings
 from ..model.records import Document
+from ..settings import LONG_TEXT_CHARS
 
 PROGRESS_AFTER = 3  # a few documents need no progress line; the output itself shows them
 REDRAW_S = 0.2  # a line redrawn for every short document would cost more than tracing it
@@ -45,7 +46,7 @@ class Console:
 
 # The extractor reads about 30 KB of text a second on one core (bench/RESULTS.md): past this, a
 # user waits long enough to think it hangs unless told.
-LONG_TEXT = 500_000
+LONG_TEXT = LONG_TEXT_CHARS
 
 
 def announce_long(items, console: Console):

@@ -51,15 +51,15 @@ def cli():
 @output_options("trace")
 @traceback_option
 @click.pass_context
-def trace(ctx, inputs, outlet, published, url, max_bytes, format_, output, traceback):
+def trace(ctx, inputs, overrides, max_bytes, max_line_bytes, format_, output, traceback):
     """Trace each INPUT: a text, HTML, JSON lines or web archive file, a folder, or '-' for
     standard input.
 
     The reader is chosen by extension: .html/.htm (the article's main text and its metadata),
     .jsonl (one document per line: {"text": ..., "id", "url", "outlet", "published", "title",
     "language"}), .warc/.warc.gz (each page in it), anything else as plain text. A folder is read
-    with everything below it, as `sourcetrace ingest` reads it. --outlet, --published and --url
-    replace what the inputs say.
+    with everything below it, as `sourcetrace ingest` reads it. --outlet, --published, --url and
+    --language replace what the inputs say.
 
     An input that cannot be read or traced is reported on stderr and the others go on. Exit code:
     0 when every input was traced, 1 when some failed, 2 for a usage error. --format json writes
@@ -73,7 +73,7 @@ def trace(ctx, inputs, outlet, published, url, max_bytes, format_, output, trace
     """
     if format_ == "json" and len(inputs) > 1:
         raise click.UsageError(Errors.E200.format(count=f"{len(inputs)} inputs"))
-    ctx.exit(write_traces(Inputs(inputs, Overrides(outlet, published, url), max_bytes), format_, output, traceback))
+    ctx.exit(write_traces(Inputs(inputs, overrides, max_bytes, max_line_bytes), format_, output, traceback))
 
 
 EXAMPLE_PUBLISHED = "2026-03-14"

@@ -8,11 +8,13 @@ import functools
 import click
 
 from ..errors import Errors, InputError
-from ..ingest import DEFAULT_MAX_BYTES, parse_size
-from ..ingest.dates import normalise_published
+from ..ingest import Overrides, parse_size
+from ..ingest.overrides import language_code
+from ..model.dates import normalise_published
 from ..model.months import month_end, month_start
 from ..registry import ENV_VAR
 from ..report import format_help, formats
+from ..settings import MAX_DOCUMENT_BYTES, MAX_LINE_BYTES
 from ..store import DEFAULT_PATH
 
 # Older spellings still taken: query, sources, indicators and barometer once said "table".
@@ -60,6 +62,13 @@ def _published(ctx, param, value):
         raise click.BadParameter(str(exc)) from None
 
 
+def _language(ctx, param, value):
+    try:
+        return language_code(value)
+    except InputError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def stack(*options):
     """One decorator that applies several options, in the order they are listed in --help."""
 
@@ -75,14 +84,31 @@ def published_option(help: str):
     return click.option("--published", metavar="YYYY-MM-DD", callback=_published, help=help)
 
 
-input_options = stack(
+def input_options(command):
+    """What to read and how: --outlet, --published, --url and --language reach the command as one
+    ``overrides``; --max-bytes and --max-line-bytes as they are."""
+
+    @functools.wraps(command)
+    def gathered(*args, outlet=None, published=None, url=None, language=None, **kwargs):
+        return command(*args, overrides=Overrides(outlet, published, url, language), **kwargs)
+
+    return _input_options(gathered)
+
+
+_input_options = stack(
     click.option("--outlet", metavar="NAME",
                  help="The outlet that published the input(s), e.g. TASS. Replaces what the input says."),
     published_option("Publication date; 'yesterday' and 'last week' in the text count from it. "
                      "A full ISO timestamp is cut to its date."),
     click.option("--url", metavar="URL", help="Where the report was published."),
-    click.option("--max-bytes", type=ByteSize(), default=DEFAULT_MAX_BYTES, show_default="20M",
-                 help="Refuse an input (or a JSON line) larger than this, e.g. 50M."),
+    click.option("--language", metavar="CODE", callback=_language,
+                 help="The language of the input(s), e.g. en, instead of reading it off the script. "
+                      "Replaces what the input says."),
+    click.option("--max-bytes", type=ByteSize(), default=MAX_DOCUMENT_BYTES, show_default="20M",
+                 help="Refuse a document larger than this (a file, a page in a web archive, a JSON line's "
+                      "text), e.g. 50M."),
+    click.option("--max-line-bytes", type=ByteSize(), default=MAX_LINE_BYTES, show_default="50M",
+                 help="Skip a JSON line longer than this without reading it into memory."),
 )
 
 

@@ -9,7 +9,7 @@ import click
 
 from .. import batch
 from ..errors import Warnings
-from ..ingest import Inputs, Overrides
+from ..ingest import Inputs
 from ..model.problems import InputProblem
 from ..store import Store, StoreError
 from .console import Console
@@ -22,7 +22,7 @@ from .output import emit
 @input_options
 @output_options("ingest")
 @click.pass_context
-def ingest(ctx, inputs, db, outlet, published, url, max_bytes, format_, output):
+def ingest(ctx, inputs, db, overrides, max_bytes, max_line_bytes, format_, output):
     """Trace each INPUT and keep what was found in a store, to query across many reports.
 
     An INPUT is a file or a folder, read with everything below it: .txt, .html/.htm, .jsonl (one
@@ -41,7 +41,7 @@ def ingest(ctx, inputs, db, outlet, published, url, max_bytes, format_, output):
       sourcetrace ingest crawl.warc.gz --db conflict.db
       sourcetrace ingest tass/*.txt --outlet TASS
     """
-    reading = Inputs(inputs, Overrides(outlet, published, url), max_bytes, passed_over=Store(db).files())
+    reading = Inputs(inputs, overrides, max_bytes, max_line_bytes, passed_over=Store(db).files())
     if reading.files and all(isinstance(item, InputProblem) and item.failed for item in reading.files):
         # Nothing named exists: say so, and leave no empty store behind.
         for problem in reading.files:

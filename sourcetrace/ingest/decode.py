@@ -48,18 +48,23 @@ def bom_encoding(data: bytes) -> str | None:
 def _decode_marked(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
-    except UnicodeDecodeError:
+    except UnicodeError:
         raise InputError(Errors.E008) from None
 
 
 def _decode_unmarked(data: bytes, declared: str | None) -> tuple[str, str]:
+    # UnicodeError, not only UnicodeDecodeError: a page may declare any codec Python knows, and some
+    # ('idna' on "a..b") fail with the bare class.
     for encoding in ("utf-8", declared):
         try:
             return data.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError, TypeError):
+        except (UnicodeError, LookupError, TypeError):
             continue
     encoding = guess_encoding(data)
-    return data.decode(encoding), encoding
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeError, LookupError):
+        raise InputError(Errors.E008) from None
 
 
 def guess_encoding(data: bytes) -> str:

@@ -9,8 +9,9 @@ import os
 from types import ModuleType
 from typing import Iterable, Iterator
 
-from ..errors import InputError
+from ..errors import Errors, InputError
 from ..model.records import Document
+from ..settings import MAX_LINE_BYTES
 from . import html, jsonl, text, warc
 from .inputs import InputFile, expand
 from .overrides import Overrides
@@ -22,11 +23,10 @@ READERS: tuple[ModuleType, ...] = (text, html, jsonl, warc)
 EXTENSIONS: tuple[str, ...] = tuple(extension for reader in READERS for extension in reader.EXTENSIONS)
 
 
-def read_inputs(
-    paths: Iterable[str | os.PathLike], overrides: Overrides | None = None, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Document | InputProblem]:
+def read_inputs(paths: Iterable[str | os.PathLike], overrides: Overrides | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Document | InputProblem]:
     """Documents from every input in order; an input (or line) that cannot be read yields a problem."""
-    return iter(Inputs(paths, overrides, max_bytes))
+    return iter(Inputs(paths, overrides, max_bytes, max_line_bytes))
 
 
 class Inputs:
@@ -37,10 +37,11 @@ class Inputs:
     """
 
     def __init__(self, paths: Iterable[str | os.PathLike], overrides: Overrides | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES, passed_over: Iterable[str | os.PathLike] = ()):
+                 max_bytes: int = DEFAULT_MAX_BYTES, max_line_bytes: int = MAX_LINE_BYTES,
+                 passed_over: Iterable[str | os.PathLike] = ()):
         self.files = list(expand(paths, EXTENSIONS, passed_over))
         self.overrides = overrides or Overrides()
-        self.max_bytes = max_bytes
+        self.max_bytes, self.max_line_bytes = max_bytes, max_line_bytes
         self.bytes_total = sum(item.size for item in self.files if isinstance(item, InputFile))
         self._finished = 0
         self._reading: Source | None = None
@@ -59,12 +60,14 @@ class Inputs:
 
     def _read(self, path: str) -> Iterator[Document | InputProblem]:
         try:
-            with open_source(path, self.max_bytes) as source:
+            with open_source(path, self.max_bytes, self.max_line_bytes) as source:
                 self._reading = source
                 for item in choose_reader(source).read(source):
                     yield self.overrides.apply(item) if isinstance(item, Document) else item
         except InputError as problem:
             yield InputProblem(path, str(problem))
+        except Exception as exc:  # noqa: BLE001 - a reader's bug costs this input, not the run
+            yield InputProblem(path, Errors.E010.format(error=f"{type(exc).__name__}: {exc}"), failed=True, cause=exc)
         finally:
             self._reading = None
 

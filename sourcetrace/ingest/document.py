@@ -15,5 +15,6 @@ class ReadDocument(Document):
     language_given: bool = False  # the input said which language; otherwise it is read off the script
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         if not self.language_given:
             self.language = detect_language(self.text)

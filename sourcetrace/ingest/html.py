@@ -13,7 +13,7 @@ from lxml.etree import ParserError
 from trafilatura import bare_extraction
 
 from ..errors import Errors, InputError
-from .dates import normalise_published
+from ..model.dates import normalise_published
 from .decode import decode
 from .document import ReadDocument
 from .source import Source, read_limited
@@ -23,6 +23,9 @@ HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 # lxml refuses a str that still declares its encoding; the text is decoded already.
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# lxml refuses a str with NUL or most other C0 control characters, and trafilatura parses with lxml
+# too: in markup they are never part of the article, so they become spaces before either sees them.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 HIDDEN = "//script|//style|//noscript|//template"
 BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "article",
           "section", "header", "footer", "figcaption", "pre", "table")
@@ -53,6 +56,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def main_text(markup: str) -> tuple[str, dict]:
     """The article text and the metadata fields of a Document (title, published, outlet, url)."""
+    markup = CONTROLS.sub(" ", markup)
     found = _trafilatura(markup)
     metadata = _metadata(found)
     text = found.text if found is not None and found.text else ""

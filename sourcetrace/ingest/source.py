@@ -12,10 +12,9 @@ from pathlib import Path, PurePath
 from typing import BinaryIO, Iterator
 
 from ..errors import Errors, InputError
+from ..settings import MAX_DOCUMENT_BYTES, MAX_LINE_BYTES
 
-# Far above any news report; a file past it is almost certainly not one, and tracing it would
-# take long enough to look like a hang.
-DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_MAX_BYTES = MAX_DOCUMENT_BYTES  # see settings.py
 SIZE_SUFFIXES = {"K": 1_000, "M": 1_000_000, "G": 1_000_000_000}
 
 
@@ -24,7 +23,8 @@ class Source:
     name: str  # the path as given, or "-" for standard input
     stream: BinaryIO
     size: int | None  # from the file system; None for standard input and pipes
-    max_bytes: int
+    max_bytes: int  # one document (settings: max_document_bytes)
+    max_line_bytes: int = MAX_LINE_BYTES  # one JSON line
 
     @property
     def suffix(self) -> str:
@@ -43,14 +43,15 @@ class Source:
 
 
 @contextmanager
-def open_source(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source]:
+def open_source(name: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Source]:
     if name == "-":
-        yield Source("-", _peekable(sys.stdin.buffer), None, max_bytes)
+        yield Source("-", _peekable(sys.stdin.buffer), None, max_bytes, max_line_bytes)
         return
     with _open_file(name) as stream:
         info = os.fstat(stream.fileno())
         size = info.st_size if stat.S_ISREG(info.st_mode) else None
-        yield Source(name, stream, size, max_bytes)
+        yield Source(name, stream, size, max_bytes, max_line_bytes)
 
 
 def _open_file(name: str) -> BinaryIO:

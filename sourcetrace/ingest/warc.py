@@ -24,7 +24,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import Errors, InputError
 from . import html
-from .dates import normalise_published
+from ..model.dates import normalise_published
 from .decode import decode
 from .document import ReadDocument
 from ..model.problems import InputProblem

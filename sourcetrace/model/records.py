@@ -7,13 +7,17 @@ Every record carries character spans into ``Document.text``: ``[start, end)`` of
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+import re
 from typing import Any
 
+from .dates import normalise_published
 from .words import amount
 
 SCHEMA_ID = "sourcetrace.trace/1"
 
 Span = tuple[int, int]
+TEXT_FIELDS = ("text", "id", "outlet", "url", "language", "title", "source")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str holds a pair only as one astral character
 
 ROLES = ("outlet", "relay", "origin", "derived", "record")
 BOUNDS = ("exact", "approximate", "lower", "upper", "range")
@@ -26,11 +30,22 @@ class Document:
     id: str | None = None
     outlet: str | None = None
     url: str | None = None
-    published: str | None = None  # ISO date, YYYY-MM-DD
+    published: str | None = None  # ISO date, YYYY-MM-DD (a datetime.date is written out)
     language: str = "en"
     title: str | None = None
     source: str | None = None  # where it was read from: a path, "-" for stdin
     dateline: dict | None = None
+
+    def __post_init__(self) -> None:
+        # Made here, once, whoever makes the document (a reader, a library user), before anything
+        # takes a span of the text: every later step can rely on it.
+        self.published = normalise_published(self.published)
+        for name in TEXT_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, str) and LONE_SURROGATE.search(value):
+                # An escaped lone surrogate ("\ud800" in JSON) is no character and cannot be
+                # written as UTF-8; one replacement character for one keeps every offset.
+                setattr(self, name, LONE_SURROGATE.sub("\ufffd", value))
 
 
 @dataclass

@@ -5,6 +5,7 @@ import threading
 import time
 
 from store_helpers import ingest, traced, write_jsonl
+from sourcetrace import batch
 from sourcetrace.model.records import Trace
 from sourcetrace.store import Store
 
@@ -35,15 +36,19 @@ def test_a_reader_is_not_blocked_by_an_open_write_transaction(store):
     assert len(store.documents()) == 2
 
 
+HALF = 2 * batch.BATCH_DOCUMENTS
+
+
 def test_queries_run_while_an_ingest_writes(tmp_path, store):
     feed = write_jsonl(tmp_path / "feed.jsonl", [f"Report {i}." for i in range(300)])
     halfway = threading.Event()
+    traced = []
 
     def tracer_that_pauses_halfway(documents):
-        for number, document in enumerate(documents):
-            if number == 150:
-                halfway.wait(WAIT_S)  # until the test has read the store in the middle of the run
-            yield Trace(document, generator={"sourcetrace": "test"})
+        if len(traced) == HALF:  # two batches of 64 are stored
+            halfway.wait(WAIT_S)  # until the test has read the store in the middle of the run
+        traced.extend(documents)
+        return [Trace(document, generator={"sourcetrace": "test"}) for document in documents]
 
     reports = []
     running = threading.Thread(target=lambda: reports.append(ingest(store, [feed], tracer=tracer_that_pauses_halfway)))
@@ -51,12 +56,12 @@ def test_queries_run_while_an_ingest_writes(tmp_path, store):
     counts = []
     deadline = time.monotonic() + WAIT_S
     with Store.open(store.path, create=False) as reader:
-        while time.monotonic() < deadline and (not counts or counts[-1] < 150):
+        while time.monotonic() < deadline and (not counts or counts[-1] < HALF):
             counts.append(len(reader.documents()))
         reader.figures(outlet="nobody")  # a filtered query in the middle works too
     halfway.set()
     running.join(WAIT_S)
-    assert counts[-1] == 150  # the reader saw the ingest half done
+    assert counts[-1] == HALF  # the reader saw the ingest half done
     assert counts == sorted(counts)  # and never a count going back
     assert reports[0].new == 300 and len(store.documents()) == 300
 

@@ -1,0 +1,146 @@
+"""kill -9 during ingest, many times: the store must hold whole documents only, and a rerun complete it.
+
+    .venv/bin/python bench/kill.py [--rounds 50] [--documents 200] [--update]
+
+Each round ingests the same corpus into a new store and kills the process with SIGKILL at a random
+moment — while it starts, migrates, reads, traces or writes — then checks the store (SQLite's
+integrity check; every document with its trace and exactly the figure rows its trace lists), runs
+the same ingest again to the end, and checks again: every document exactly once, each whole. The
+corpus is the gold passages, each made distinct by a numbered line. tests/store/test_store_crash.py
+does one such round in the suite; this does fifty.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import fuzzcases, results_file  # noqa: E402
+
+OUT = ROOT / "bench" / "out" / "kill"
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}  # the sourcetrace beside this bench, whatever is installed
+
+
+def corpus(documents: int) -> Path:
+    path = OUT / f"corpus-{documents}.jsonl"
+    passages = fuzzcases.seed_texts()
+    lines = [json.dumps({"id": f"k{n}", "text": f"{passages[n % len(passages)]}\n\nCopy {n}.", "published": "2025-05-03"})
+             for n in range(documents)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def ingest(feed: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "sourcetrace.cli", "ingest", str(feed), "--db", str(db)]
+
+
+def check(db: Path) -> tuple[int, list[str]]:
+    """Documents stored, and what is wrong with the store (nothing, one hopes)."""
+    if not db.exists():
+        return 0, []
+    problems = []
+    with sqlite3.connect(db) as connection:  # opening it recovers what a dead writer left in the WAL
+        if connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            problems.append("integrity_check failed")
+        try:
+            documents = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+        except sqlite3.OperationalError:  # killed before the first migration committed
+            return 0, problems
+        orphans = connection.execute("SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                                     "(SELECT 1 FROM traces t WHERE t.document_id = d.id)").fetchone()[0]
+        problems += [f"{orphans} documents without a trace"] if orphans else []
+        for document_id, trace in connection.execute("SELECT document_id, trace FROM traces"):
+            rows = connection.execute("SELECT count(*) FROM figures WHERE document_id = ?", (document_id,)).fetchone()[0]
+            if rows != len(json.loads(trace)["figures"]):
+                problems.append(f"document {document_id}: {rows} figure rows for {len(json.loads(trace)['figures'])}")
+        duplicates = connection.execute("SELECT count(*) - count(DISTINCT text) FROM documents").fetchone()[0]
+        problems += [f"{duplicates} texts stored twice"] if duplicates else []
+    return documents, problems
+
+
+def one_round(number: int, feed: Path, documents: int, longest: float, rng: random.Random) -> dict:
+    db = OUT / f"round-{number}.db"
+    for stale in OUT.glob(f"round-{number}.db*"):
+        stale.unlink()
+    wait = rng.uniform(0.2, longest)
+    process = subprocess.Popen(ingest(feed, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    time.sleep(wait)
+    finished_first = process.poll() is not None
+    if not finished_first:
+        os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    survivors, after_kill = check(db)
+    rerun = subprocess.run(ingest(feed, db), capture_output=True, text=True, env=ENV)
+    stored, after_rerun = check(db)
+    said = f"{documents - survivors} new, {survivors} already in the store"
+    result = {"round": number, "killed_after_s": round(wait, 2), "finished_before_kill": finished_first,
+              "stored_at_kill": survivors, "problems_after_kill": after_kill, "rerun_exit": rerun.returncode,
+              "rerun_counts_right": said in rerun.stdout, "stored_after_rerun": stored,
+              "problems_after_rerun": after_rerun}
+    for leftover in OUT.glob(f"round-{number}.db*"):
+        leftover.unlink()
+    return result
+
+
+def section(rounds: list[dict], documents: int) -> str:
+    killed = [r for r in rounds if not r["finished_before_kill"]]
+    stored = [r["stored_at_kill"] for r in killed]
+    bad_kill = sum(bool(r["problems_after_kill"]) for r in rounds)
+    bad_rerun = sum(bool(r["problems_after_rerun"]) or r["stored_after_rerun"] != documents or r["rerun_exit"] != 0
+                    or not r["rerun_counts_right"] for r in rounds)
+    when = [r["killed_after_s"] for r in killed]
+    rows = ["| rounds | killed mid-run | killed after (s): min / median / max | documents stored at the kill: "
+            "min / median / max | stores damaged after the kill | reruns not whole or miscounted |",
+            "|---:|---:|---|---|---:|---:|",
+            f"| {len(rounds)} | {len(killed)} | {min(when):.1f} / {statistics.median(when):.1f} / {max(when):.1f} | "
+            f"{min(stored)} / {statistics.median(stored):.0f} / {max(stored)} | {bad_kill} | {bad_rerun} |"]
+    return "\n\n".join([results_file.measured_on(), "\n".join(rows),
+                        f"Each round: `sourcetrace ingest` of {documents} documents (gold passages, each made distinct) "
+                        "into a new store, SIGKILL at a random moment, the store checked (SQLite's integrity check; "
+                        "every document with its trace and exactly the figure rows the trace lists; no text twice), "
+                        "the same ingest run again to the end and checked again, with its count of new and "
+                        "already-stored documents (bench/kill.py)."])
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=50)
+    ap.add_argument("--documents", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=9)
+    ap.add_argument("--update", action="store_true", help="write the section into bench/RESULTS.md")
+    args = ap.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    feed = corpus(args.documents)
+    started = time.monotonic()  # a full run, to know how long a kill may wait
+    subprocess.run(ingest(feed, OUT / "timing.db"), capture_output=True, check=True, env=ENV)
+    longest = time.monotonic() - started
+    for stale in OUT.glob("timing.db*"):
+        stale.unlink()
+    rng = random.Random(args.seed)
+    rounds = []
+    for number in range(1, args.rounds + 1):
+        rounds.append(one_round(number, feed, args.documents, longest, rng))
+        r = rounds[-1]
+        print(f"kill: round {number}/{args.rounds}: killed after {r['killed_after_s']} s with {r['stored_at_kill']} "
+              f"stored; problems {r['problems_after_kill'] + r['problems_after_rerun'] or 'none'}",
+              file=sys.stderr, flush=True)
+    (OUT / "kill.json").write_text(json.dumps(rounds, indent=1) + "\n")
+    text = section(rounds, args.documents)
+    print(text)
+    print(f"wrote {results_file.write({'kill -9 during ingest': text}, args.update)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""The fuzz harness, briefly, on every reader and on trace_text: the same inputs and judgement as
+bench/fuzz.py (100,000+ inputs a target), a few dozen derandomized examples each so that CI gives
+the same answer every run. Hypothesis mixes raw bytes with the campaign's mutated reports."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # ``bench`` is a folder beside the package, not installed
+
+from bench import fuzzcases  # noqa: E402
+
+READERS = [target for target in fuzzcases.TARGETS if target != "trace_text"]
+BRIEF = settings(max_examples=40, deadline=None, derandomize=True, database=None,
+                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@pytest.mark.parametrize("target", READERS)
+@BRIEF
+@given(data=st.data())
+def test_a_reader_never_raises_and_hands_on_only_text_spans_can_index(target, data):
+    raw = data.draw(st.one_of(st.binary(max_size=3000),
+                              st.builds(fuzzcases.case, st.just(target), st.integers(0, 10**9))))
+    assert fuzzcases.judge(target, raw)[0] == "ok", fuzzcases.judge(target, raw)
+
+
+@settings(max_examples=25, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10**9))
+def test_trace_text_never_breaks_and_every_span_slices_the_text(number):
+    text, published = fuzzcases.case("trace_text", number)
+    outcome = fuzzcases.judge("trace_text", (text[:5000], published))  # the long ones are bench/fuzz.py's
+    # Faults already pinned as xfail in tests/test_fuzz_regressions.py (the lead's) do not fail CI twice.
+    assert outcome[0] == "ok" or fuzzcases.known(outcome[1]), outcome
+
+
+def test_the_judge_catches_what_it_is_for():
+    assert fuzzcases.judge("jsonl", b'{"text": "ok"}\n')[0] == "ok"
+    assert fuzzcases.judge("trace_text", ("TASS said 300 soldiers deserted.", "2025-05-10"))[0] == "ok"
+    bad = fuzzcases.judge("trace_text", ("300 soldiers deserted last month.", "0001-01-01"))  # a known defect
+    assert bad[0] == "crash" and "[E100]" in bad[1]

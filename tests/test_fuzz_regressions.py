@@ -1,0 +1,166 @@
+"""Every defect the fuzz campaigns found (issue 9), each pinned by an input that showed it.
+
+Readers: a bad input is a numbered problem for that input alone, never an exception. Extraction
+defects the lead fixes in extract/ are marked xfail(strict=True): they fail today, and the marker
+must go when they pass.
+"""
+from __future__ import annotations
+
+import cProfile
+import encodings.aliases
+import json
+import pstats
+import sqlite3
+
+import pytest
+
+from sourcetrace import batch, trace_text
+from sourcetrace.errors import InputError
+from sourcetrace.ingest import Inputs, InputProblem, read_inputs
+from sourcetrace.ingest import decode as decoding
+from sourcetrace.model.records import Document
+
+EXTRACTION = "extraction defect: lead fixes in extract/"
+
+
+def read(tmp_path, name: str, data: bytes) -> list:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return list(read_inputs([str(path)]))
+
+
+# --- JSON lines --------------------------------------------------------------------------------
+
+def test_a_line_nested_a_hundred_thousand_deep_is_a_problem_for_that_line(tmp_path):
+    deep = b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n"
+    first, second = read(tmp_path, "feed.jsonl", deep + b'{"text": "Next."}\n')
+    assert first.problem.startswith("[E027]") and second.text == "Next."
+
+
+def test_a_number_too_long_for_python_is_a_problem_for_that_line(tmp_path):
+    line = b'{"text": "300 soldiers deserted.", "id": ' + b"1" * 4301 + b"}\n"
+    first, second = read(tmp_path, "feed.jsonl", line + b'{"text": "Next."}\n')
+    assert first.problem.startswith("[E020]") and "4300 digits" in first.problem and second.text == "Next."
+
+
+def test_an_escaped_lone_surrogate_becomes_one_replacement_character(tmp_path):
+    [document] = read(tmp_path, "feed.jsonl", b'{"text": "TASS said 300 \\ud800soldiers deserted.", '
+                                              b'"title": "\\udfff"}\n')
+    assert document.text == "TASS said 300 \ufffdsoldiers deserted." and document.title == "\ufffd"
+    trace = trace_text(document.text)  # it used to fail in the parser as "a bug in sourcetrace"
+    assert [figure.text for figure in trace.figures] == ["300"]
+
+
+def test_a_lone_surrogate_a_library_user_gives_keeps_every_offset_and_can_be_stored(tmp_path):
+    from sourcetrace.store import Store
+
+    document = Document(text="Kyiv: \ud800 300 soldiers deserted.", outlet="\udc00TASS")
+    assert document.text == "Kyiv: \ufffd 300 soldiers deserted." and document.outlet == "\ufffdTASS"
+    with Store.open(tmp_path / "s.db") as store:
+        report = batch.run([document], store)
+    assert report.new == 1 and report.failed == 0
+
+
+# --- decoding and HTML -------------------------------------------------------------------------
+
+CODECS = sorted(set(encodings.aliases.aliases.values()) | {"idna", "punycode", "utf_7", "unicode_escape"})
+NOT_UTF8 = [b"\xff abc", b"abc..def \xfe", b"\\x\xff\\N{", b"+\xff-", b"\xff\xfe\x00", b"a\x81b\x8dc\x90", b"\xed\xa0\x80"]
+
+
+@pytest.mark.parametrize("declared", CODECS)
+def test_any_declared_charset_decodes_or_is_refused_with_a_number(declared):
+    for data in NOT_UTF8:
+        try:
+            text, _ = decoding.decode(data, declared)
+        except InputError as problem:
+            assert str(problem).startswith(("[E007]", "[E008]"))
+        else:
+            assert isinstance(text, str)
+
+
+def test_a_guessed_encoding_that_cannot_decode_the_whole_input_is_refused(monkeypatch):
+    # cp1252 has no 0x81: a guess made on part of the bytes used to raise UnicodeDecodeError.
+    monkeypatch.setattr(decoding, "guess_encoding", lambda data: "cp1252")
+    with pytest.raises(InputError, match=r"\[E008\]"):
+        decoding.decode("Déserteurs à Kharkiv".encode("cp1252") + b"\x81")
+
+
+def test_nul_and_control_characters_never_reach_lxml(tmp_path):
+    page = "<html><body><p>300 \x00soldiers\x01 deserted\x0b in May.</p></body></html>"
+    [document] = read(tmp_path, "page.html", b"\xff\xfe" + page.encode("utf-16-le"))  # a BOM lets NULs through
+    assert "300" in document.text and not any(c in document.text for c in "\x00\x01\x0b")
+
+
+def test_a_reader_that_breaks_costs_its_input_not_the_run(tmp_path, monkeypatch):
+    from sourcetrace.ingest import text as text_reader
+
+    def broken(source):
+        raise KeyError("a bug")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(text_reader, "read", broken)
+    (tmp_path / "a.txt").write_text("Report A.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "Report B."}\n', encoding="utf-8")
+    first, second = list(Inputs([tmp_path / "a.txt", tmp_path / "b.jsonl"]))
+    assert isinstance(first, InputProblem) and first.failed and first.problem.startswith("[E010]")
+    assert second.text == "Report B."
+
+
+# --- extraction (the lead's) -------------------------------------------------------------------
+
+def calls_to_trace(text: str) -> int:
+    """Function calls made tracing ``text``: a count, not a time, so the test is the same on any machine."""
+    profile = cProfile.Profile()
+    profile.runcall(trace_text, text)
+    return pstats.Stats(profile).total_calls
+
+
+@pytest.mark.xfail(strict=True, reason=EXTRACTION)
+def test_a_run_of_numbers_is_traced_in_time_that_grows_with_its_length():
+    """18 KB of '1,000 1,000 …' took 35 s: each number looked at every token of the document."""
+    trace_text("warm up: 5 soldiers.")
+    small, large = calls_to_trace("1,000 " * 150), calls_to_trace("1,000 " * 300)
+    assert large / small < 3  # linear work doubles; quadratic work quadruples
+
+
+PUBLISHED_AT_THE_START = ["Between May 32 and June, 300 soldiers deserted.", "In December 300 soldiers deserted.",
+                          "300 soldiers deserted this year.", "300 soldiers deserted last month.",
+                          "300 soldiers deserted in the past 24 months."]
+
+
+@pytest.mark.xfail(strict=True, reason=EXTRACTION)
+@pytest.mark.parametrize("text", PUBLISHED_AT_THE_START)
+def test_a_date_that_would_fall_before_year_1_does_not_break_figures(text):
+    trace_text(text, published="0001-01-01")
+
+
+@pytest.mark.parametrize("text", PUBLISHED_AT_THE_START + ["Next year 300 soldiers will desert."])
+def test_a_date_at_the_calendar_s_end_does_not_break_figures(text):
+    trace_text(text, published="9999-12-31")
+
+
+@pytest.mark.xfail(strict=True, reason=EXTRACTION)
+def test_a_scope_s_span_slices_the_scope_it_names():
+    """Found by the fuzz campaign: the scope is normalised ('Russia') while its span covers 'Russian'."""
+    text = "According to the Russian human rights group, 19,843 people deserted."
+    [figure] = trace_text(text).figures
+    start, end = figure.scope_span
+    assert text[start:end] == figure.scope
+
+
+@pytest.mark.parametrize("text", ["1" * 4301 + " soldiers deserted.", "1" + ",000" * 1500 + " soldiers",
+                                  "about " + "9" * 4400 + " soldiers deserted, TASS said."])
+def test_numbers_longer_than_python_reads_as_int_do_not_break_tracing(text):
+    trace_text(text)
+
+
+def test_a_stored_trace_of_a_fuzzed_text_is_whole(tmp_path):
+    """What the campaign stores is checked the way the kill -9 campaign checks it."""
+    from sourcetrace.store import Store
+
+    with Store.open(tmp_path / "s.db") as store:
+        batch.run([Document(text="TASS: \ud800 1,000 soldiers deserted in May, a source said.")], store)
+    with sqlite3.connect(tmp_path / "s.db") as connection:
+        [trace] = [json.loads(row[0]) for row in connection.execute("SELECT trace FROM traces")]
+        figures = connection.execute("SELECT count(*) FROM figures").fetchone()[0]
+    assert len(trace["figures"]) == figures
