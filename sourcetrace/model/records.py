@@ -81,6 +81,22 @@ class Hedge:
 
 
 @dataclass
+class Disagreement:
+    """Another figure of the same document this one cannot agree with (``extract/disagreement.py``);
+    flagged, never corrected.
+
+    ``kind`` "sources": another source gives a different figure for the same count and period.
+    ``kind`` "sum": this figure is a total, and its parts (figures of the same count and source over
+    periods that tile its own) add up to ``total`` instead.
+    """
+
+    kind: str  # sources | sum
+    figures: list[str]  # the other source's figure; the parts
+    values: list[float | None] = field(default_factory=list)  # their values, in the same order
+    total: float | None = None  # sum: what the parts add up to
+
+
+@dataclass
 class Figure:
     id: str
     text: str
@@ -106,6 +122,7 @@ class Figure:
     hedges: list[Hedge] = field(default_factory=list)
     kind: str = "quantity"  # quantity | multiplier | share | change
     notes: list[str] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
 
     @property
     def amount(self) -> str:

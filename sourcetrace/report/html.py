@@ -123,6 +123,8 @@ def figure_item(figure: Figure, numbers: list[int]) -> str:
     if figure.hedges:
         lines.append(f'<div class="hedges">hedges: {hedge_html(figure.hedges)}</div>')
     lines += [f'<div class="reason">note: {escape(note)}</div>' for note in figure.notes]
+    lines += [f'<div class="reason">disagrees: {escape(wording.disagreement(found))}</div>'
+              for found in figure.disagreements]
     return claim_item(numbers, lines)
 
 

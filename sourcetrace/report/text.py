@@ -66,6 +66,8 @@ def figure_lines(figure: Figure):
         yield INDENT + "hedges " + hedge_list(figure.hedges)
     for note in figure.notes:
         yield INDENT + "note " + note
+    for found in figure.disagreements:
+        yield INDENT + click.style("disagrees ", fg="red") + wording.disagreement(found)
 
 
 def incident_lines(incident: Incident):

@@ -1,8 +1,8 @@
 """Records in words: the phrases the text and HTML reports share, so both say the same thing."""
 from __future__ import annotations
 
-from ..model.records import Figure, Incident, Period
-from ..model.words import quote
+from ..model.records import Disagreement, Figure, Incident, Period
+from ..model.words import number, quote
 
 def period(when: Period | None) -> str | None:
     """``"since February 2022" (2022-02-24 – …)``."""
@@ -12,6 +12,15 @@ def period(when: Period | None) -> str | None:
     if when.start or when.end:
         parts.append(f"({when.start or '…'} – {when.end or '…'})")
     return " ".join(parts) or None
+
+
+def disagreement(found: Disagreement) -> str:
+    """A flag of ``extract/disagreement.py`` in words; flagged, never corrected."""
+    others = ", ".join(found.figures)
+    if found.kind == "sources":
+        return (f"another source gives {', '.join(number(v) for v in found.values)} for the same count and "
+                f"period ({others})")
+    return f"its parts ({others}) add up to {number(found.total)}, not to this total (flagged, not corrected)"
 
 
 def figure_facts(figure: Figure) -> list[tuple[str, str]]:
