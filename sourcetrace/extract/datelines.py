@@ -1,4 +1,8 @@
-"""Wire datelines: 'MOSCOW, May 3. /TASS/.' or 'KYIV (Reuters) -' name the agency and the date."""
+"""Wire datelines: 'MOSCOW, May 3. /TASS/.' or 'KYIV (Reuters) -' name the agency and the date.
+
+How a language writes them is in its grammar (``lang.forms.datelines``): patterns with the named
+groups ``place``, ``date`` (optional) and ``agency``.
+"""
 from __future__ import annotations
 
 import re
@@ -8,18 +12,13 @@ from ..pipeline.component import component
 from ..pipeline.state import TraceState
 from .periods import find_periods
 
-_TASS_STYLE = re.compile(
-    r"^\s*(?P<place>[A-ZА-ЯЁІЇЄ][A-ZА-ЯЁІЇЄ .'\-]{1,40}),\s*(?P<date>[A-Za-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]+\.?(?:\s+\d{4})?)\s*[.,]?\s*/\s*(?P<agency>[A-Za-z][\w\- ]{1,30}?)\s*/\s*\.?")
-_PAREN_STYLE = re.compile(
-    r"^\s*(?P<place>[A-ZА-ЯЁІЇЄ][A-ZА-ЯЁІЇЄa-z .'\-]{1,40}?)(?:,\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2})|,\s*[A-Z][a-z]+)?\s*\((?P<agency>[A-Z][\w\- ]{1,30}?)\)\s*[-—–]+")
-
 
 @component("dateline", requires=("sentences",), assigns=("dateline",))
 def find_dateline(state: TraceState) -> None:
     """Look at the start of the first two lines (a headline may come first)."""
     text = state.document.text
     for line in re.finditer(r"[^\n]+", text[:2000]):
-        match = _TASS_STYLE.match(line.group()) or _PAREN_STYLE.match(line.group())
+        match = next((m for m in (rx.match(line.group()) for rx in state.lang.forms.datelines) if m), None)
         if match:
             state.document.dateline = _record(match, line.start(), state)
             _cut_from_sentence(state, line.start() + match.end())

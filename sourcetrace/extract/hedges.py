@@ -11,24 +11,20 @@ from ..model.records import Hedge
 from ..pipeline.component import component
 from ..pipeline.state import Sentence, TraceState
 
-# Modal cues that are also names: "May" the month, "Could" in a title.
-_CASE_SENSITIVE = {"may", "might", "could"}
-
-
 @component("hedges", requires=("figures", "claims"), assigns=("hedges",))
 def find_hedges(state: TraceState) -> None:
     look_back = {c.lower() for c in state.lang.hedges.get("look_back_cues", [])}
-    cues = state.lang.phrases_regex("hedges", state.lang.hedges["cues"])
-    openers = state.lang.phrases_regex("back_openers", state.lang.hedges["back_reference_openers"])
+    cues = state.lang.cues("hedges", "cues")
+    openers = state.lang.cues("hedges", "back_reference_openers")
     figures_by_sentence = _figures_by_sentence(state)
     for sentence in state.sentences:
         for match in cues.finditer(sentence.text):
-            if not _is_hedge(sentence, match):
+            if not _is_hedge(sentence, match, state.lang):
                 continue
             hedge = Hedge(cue=match.group(), span=(sentence.start + match.start(), sentence.start + match.end()),
                           sentence=sentence.span)
             targets = _own_figures(match, sentence, figures_by_sentence.get(sentence.index, [])) or _back_reference(
-                sentence, match, openers, figures_by_sentence, look_back)
+                sentence, match, openers, figures_by_sentence, look_back, state.lang)
             for figure in targets:
                 figure.hedges.append(hedge)
                 hedge.targets.append(figure.id)
@@ -53,33 +49,33 @@ def _figures_by_sentence(state: TraceState) -> dict[int, list]:
     return grouped
 
 
-def _before_main_verb(sentence: Sentence, offset: int) -> bool:
+def _before_main_verb(sentence: Sentence, offset: int, lang) -> bool:
     if sentence.doc is None:
         return True
-    root = next((t for t in sentence.doc if t.dep_ == "ROOT"), None)
+    root = next((t for t in sentence.doc if lang.syntax.is_root(t)), None)
     return root is None or offset <= root.idx + len(root.text)
 
 
-def _is_hedge(sentence: Sentence, match: re.Match) -> bool:
+def _is_hedge(sentence: Sentence, match: re.Match, lang) -> bool:
     word = match.group()
-    if word.lower() in _CASE_SENSITIVE and word != word.lower():
+    if word.lower() in lang.hedges["case_sensitive_cues"] and word != word.lower():
         return False
     if re.match(r"\s*\d", sentence.text[match.end():match.end() + 3]):
         return False  # "May 3"
-    if word.lower() in ("claims", "claimed", "alleged") and sentence.doc is not None:
+    if word.lower() in lang.hedges["noun_cues"] and sentence.doc is not None:
         token = next((t for t in sentence.doc if t.idx == match.start()), None)
-        if token is not None and token.pos_ == "NOUN":
+        if token is not None and lang.syntax.is_noun(token):
             return False  # "these claims" names claims; it does not weaken one
     return True
 
 
 def _back_reference(sentence: Sentence, match: re.Match, openers: re.Pattern, figures_by_sentence,
-                    look_back: set[str]) -> list:
+                    look_back: set[str], lang) -> list:
     """'This data, if accurate, reveals ...': a hedge on the sentence's subject weakens the claim
     before. A hedge later in the sentence ('in what appears to be a trend') weakens something else."""
     looks_back = re.sub(r"\s+", " ", match.group().lower()) in look_back
     opener = openers.match(sentence.text)
-    if not looks_back and (opener is None or not _before_main_verb(sentence, match.start())):
+    if not looks_back and (opener is None or not _before_main_verb(sentence, match.start(), lang)):
         return []
     for back in (1, 2):
         figures = figures_by_sentence.get(sentence.index - back)

@@ -8,6 +8,7 @@ hedges to the same incident.
 from __future__ import annotations
 
 
+from ..model import explain
 from ..model.records import Incident, Link, Period
 from ..pipeline.component import component
 from ..pipeline.state import Sentence, TraceState
@@ -19,7 +20,8 @@ def find_incidents(state: TraceState) -> None:
     current = None
     for sentence in state.sentences:
         if sentence.doc is None:
-            current = None if sentence.paragraph != getattr(current, "_paragraph", -1) + 1 else current
+            if sentence.paragraph != 0:
+                current = None  # an unparsed sentence past the first paragraph ends the story
             continue
         if current is not None and _continues(sentence, state.lang, current):
             _extend(current, sentence, state)
@@ -33,31 +35,33 @@ def find_incidents(state: TraceState) -> None:
 
 
 def _event_verb(sentence: Sentence, lang):
+    syntax = lang.syntax
     verbs = set(lang.incidents["outcome_verbs"]) | set(lang.incidents["event_verbs"])
     reporting = set(lang.attribution["reporting_verbs"])
     for token in sentence.doc:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs or token.tag_ not in ("VBD", "VBN"):
+        if not syntax.is_verb(token) or token.lemma_.lower() not in verbs or not syntax.is_past(token):
             continue
-        told = token.dep_ == "ccomp" and token.head.lemma_.lower() in reporting  # "..., the service said"
-        if token.dep_ not in ("ROOT", "conj") and not told:
+        told = syntax.is_complement_clause(token) and token.head.lemma_.lower() in reporting  # "..., the service said"
+        if not syntax.is_main_clause(token) and not told:
             continue
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next(iter(syntax.subjects(token, passive=True)), None)
         if subject is not None and _specific_actor(subject, lang):
             return token, subject
-        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        obj = next(iter(syntax.objects(token)), None)
         if token.lemma_.lower() in lang.incidents["outcome_verbs"] and obj is not None and _specific_actor(obj, lang):
             return token, obj  # "A military court convicted a deserter"
     return None, None
 
 
 def _specific_actor(subject, lang) -> bool:
-    if looks_like_person([t for t in subject.subtree]) and subject.pos_ == "PROPN":
+    syntax = lang.syntax
+    if looks_like_person(list(subject.subtree), lang) and syntax.is_proper(subject):
         return True
     if subject.lemma_.lower() not in lang.incidents["actor_heads"] and subject.lower_ not in lang.incidents["actor_heads"]:
         return False
-    det = [c.lower_ for c in subject.children if c.dep_ == "det"]
-    numbers = [c for c in subject.children if c.dep_ == "nummod"]
-    return subject.tag_ in ("NN", "NNP") and ("a" in det or "an" in det) or (bool(numbers) and len(numbers[0].text) <= 1)
+    indefinite = any(c.lower_ in lang.words["indefinite_articles"] for c in syntax.determiners(subject))
+    numbers = syntax.numeric_modifiers(subject)
+    return syntax.is_singular_noun(subject) and indefinite or (bool(numbers) and len(numbers[0].text) <= 1)
 
 
 def _incident(sentence: Sentence, state: TraceState) -> Incident | None:
@@ -66,16 +70,16 @@ def _incident(sentence: Sentence, state: TraceState) -> Incident | None:
     if verb is None:
         return None
     outcome_verb = verb.lemma_.lower() in lang.incidents["outcome_verbs"]
-    what_tokens = _cause_clause(verb)
+    what_tokens = _cause_clause(verb, lang)
     evidence = []
-    who = _phrase(sentence, subject, evidence, "who", keep_det=True)
-    outcome = _verb_phrase(sentence, verb, evidence, "outcome", skip=subject) if outcome_verb else None
+    who = _phrase(sentence, subject, evidence, "who", lang)
+    outcome = _verb_phrase(sentence, verb, evidence, "outcome", lang, skip=subject) if outcome_verb else None
     what = _phrase_tokens(sentence, what_tokens, evidence, "what") if what_tokens else (
-        None if outcome_verb else _verb_phrase(sentence, verb, evidence, "what"))
+        None if outcome_verb else _verb_phrase(sentence, verb, evidence, "what", lang))
     if what is None and outcome is not None:
         what = outcome
     claim = state.claims.get(sentence.index)
-    attribution = [Link(**l.__dict__) for l in claim.chain] if claim and claim.basis != "vague" else []
+    attribution = [Link(**l.__dict__) for l in claim.chain] if claim and claim.basis != explain.VAGUE else []
     incident = Incident(
         id=f"i{len(state.incidents) + 1}", what=what, who=who, where=None, when=None, outcome=outcome,
         attribution=attribution, span=sentence.span, sentences=[sentence.span], evidence=evidence)
@@ -83,29 +87,33 @@ def _incident(sentence: Sentence, state: TraceState) -> Incident | None:
     return incident
 
 
-def _cause_clause(verb):
+def _cause_clause(verb, lang):
     """'sentenced ... after stealing an APC and taking it home' → the 'after'/'for' clause."""
-    for child in verb.children:
-        if child.dep_ in ("prep", "advcl") and child.lower_ in ("after", "for", "over", "because"):
+    for child in lang.syntax.adjuncts(verb):
+        if child.lower_ in lang.incidents["cause_words"]:
             tokens = sorted(child.subtree, key=lambda t: t.i)[1:]
             return tokens or None
     return None
 
 
-def _verb_phrase(sentence, verb, evidence, field, skip=None):
+def _verb_phrase(sentence, verb, evidence, field, lang, skip=None):
+    syntax = lang.syntax
+    complements = syntax.complements(verb)
     keep = [verb]
     for child in verb.children:
         if skip is not None and child.i == skip.i:
             continue  # the actor named as the object: 'who', not part of the outcome
-        if child.dep_ in ("dobj", "prt", "dative", "attr", "oprd", "xcomp", "acomp") or (
-                child.dep_ == "prep" and child.lower_ in ("to",)):
+        if child in complements or (
+                syntax.is_preposition(child) and child.lower_ in lang.incidents["outcome_prepositions"]):
             keep.extend(child.subtree)
     return _phrase_tokens(sentence, sorted(keep, key=lambda t: t.i), evidence, field)
 
 
-def _phrase(sentence, head, evidence, field, keep_det=False):
-    tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "appos", "punct") or t.i == head.i]
-    tokens = [t for t in tokens if not any(a.dep_ in ("relcl", "appos", "acl") for a in _ancestors_until(t, head))]
+def _phrase(sentence, head, evidence, field, lang):
+    """A noun phrase without its relative clauses, appositions and participle clauses."""
+    aside = lang.syntax.is_clause_aside
+    tokens = [t for t in head.subtree if not t.is_punct or t.i == head.i]
+    tokens = [t for t in tokens if not any(aside(a) for a in _ancestors_until(t, head))]
     return _phrase_tokens(sentence, sorted(tokens, key=lambda t: t.i), evidence, field)
 
 
@@ -133,7 +141,7 @@ def _add_details(incident: Incident, sentence: Sentence, state: TraceState) -> N
         incident.where = _place(sentence, lang, incident.evidence)
     if incident.when is None:
         incident.when = _when(sentence)
-    identity = lang.phrases_regex("identity", lang.incidents["identity_cues"]).search(sentence.text)
+    identity = lang.cues("incidents", "identity_cues").search(sentence.text)
     if identity and incident.identity is None:
         incident.identity = identity.group()
         incident.evidence.append({"field": "identity", "span": (sentence.start + identity.start(), sentence.start + identity.end())})
@@ -144,25 +152,22 @@ def _add_details(incident: Incident, sentence: Sentence, state: TraceState) -> N
 
 
 def _place(sentence: Sentence, lang, evidence) -> str | None:
+    syntax = lang.syntax
     places = set(lang.incidents["place_nouns"])
     candidates = []
     for token in sentence.doc:
-        if token.dep_ == "prep" and token.lower_ in lang.incidents["place_preps"]:
-            pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
-            if pobj is None or pobj.lemma_.lower() in _UNITS:
+        if syntax.is_preposition(token) and token.lower_ in lang.incidents["place_preps"]:
+            pobj = syntax.prepositional_object(token)
+            if pobj is None or pobj.lemma_.lower() in lang.incidents["unit_nouns"]:
                 continue
             if pobj.lemma_.lower() in places:
                 candidates.append((0, pobj))  # "a military base in western Ukraine"
-            elif pobj.pos_ == "PROPN" and pobj.text[:1].isupper():
+            elif syntax.is_proper(pobj) and pobj.text[:1].isupper():
                 candidates.append((1, pobj))
     if not candidates:
         return None
     _, pobj = min(candidates, key=lambda c: (c[0], c[1].i))
     return _phrase_tokens(sentence, sorted(pobj.subtree, key=lambda t: t.i), evidence, "where")
-
-
-# Military units are who someone belongs to, not where something happened.
-_UNITS = {"brigade", "battalion", "regiment", "division", "corps", "company", "platoon", "unit"}
 
 
 def _when(sentence: Sentence) -> Period | None:
@@ -174,7 +179,7 @@ def _when(sentence: Sentence) -> Period | None:
 
 
 def _continues(sentence: Sentence, lang, incident: Incident) -> bool:
-    anaphors = lang.phrases_regex("actor_anaphors", lang.incidents["actor_anaphors"])
+    anaphors = lang.cues("incidents", "actor_anaphors")
     return bool(anaphors.match(sentence.text)) and sentence.start - incident.span[1] < 400
 
 
@@ -184,13 +189,13 @@ def _extend(incident: Incident, sentence: Sentence, state: TraceState) -> None:
     if incident.what is None or incident.what == incident.outcome:
         verb, _ = _event_verb_any(sentence, state.lang)
         if verb is not None:
-            incident.what = _verb_phrase(sentence, verb, incident.evidence, "what")
+            incident.what = _verb_phrase(sentence, verb, incident.evidence, "what", state.lang)
     _add_details(incident, sentence, state)
 
 
 def _event_verb_any(sentence: Sentence, lang):
     verbs = set(lang.incidents["event_verbs"])
     for token in sentence.doc:
-        if token.pos_ == "VERB" and token.lemma_.lower() in verbs:
+        if lang.syntax.is_verb(token) and token.lemma_.lower() in verbs:
             return token, None
     return None, None

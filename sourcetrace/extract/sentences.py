@@ -11,27 +11,25 @@ from ..pipeline.component import component
 from ..pipeline.state import Sentence, TraceState
 
 _BLOCK = re.compile(r"[^\n]+")
-# A sentence ends at . ! ? (and closing quotes/brackets) before white space and a capital,
-# a digit or an opening quote.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9А-ЯЁІЇЄҐ])""")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d", re.UNICODE)
 
 
 @component("sentences", assigns=("sentences",))
 def split_sentences(state: TraceState) -> None:
     abbreviations = set(state.lang.sentences["abbreviations"])
+    boundary = state.lang.forms.sentence_boundary
     text = state.document.text
     for paragraph, block in enumerate(_BLOCK.finditer(text)):
-        for start, end in _split_block(text, block.start(), block.end(), abbreviations):
+        for start, end in _split_block(text, block.start(), block.end(), abbreviations, boundary):
             start, end = _trim(text, start, end)
             if end > start:
                 state.sentences.append(
                     Sentence(len(state.sentences), start, end, paragraph, text[start:end]))
 
 
-def _split_block(text: str, start: int, end: int, abbreviations: set[str]):
+def _split_block(text: str, start: int, end: int, abbreviations: set[str], boundary: re.Pattern):
     cut = start
-    for match in _BOUNDARY.finditer(text, start, end):
+    for match in boundary.finditer(text, start, end):
         if _is_abbreviation(text, cut, match.start(), abbreviations):
             continue
         yield cut, match.end()
@@ -61,28 +59,26 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 @component("candidates", requires=("sentences", "dateline"), assigns=("candidates",))
 def mark_candidates(state: TraceState) -> None:
     """A sentence is worth parsing when it has a number, a source cue, a hedge or an event verb."""
-    triggers = trigger_words(state.lang)
+    triggers = state.lang.memo(trigger_words)
     for sentence in state.sentences:
         words = {w.lower() for w in _WORD.findall(sentence.text)}
         sentence.candidate = any(ch.isdigit() for ch in sentence.text) or bool(words & triggers)
 
 
 def trigger_words(lang) -> frozenset[str]:
-    cached = lang._regex_cache.get("trigger_words")
-    if cached is None:
-        attribution, incidents = lang.attribution, lang.incidents
-        verbs = (attribution["reporting_verbs"] + attribution["record_verbs"] + attribution["cite_verbs"]
-                 + incidents["outcome_verbs"] + incidents["event_verbs"])
-        words = set(lang.verb_forms(verbs))
-        words.update(lang.numbers["units_words"], lang.numbers["tens_words"], lang.numbers["multipliers"])
-        words.update(lang.numbers["fold_words"], lang.numbers["change_verbs"])
-        words.update(w for phrase in lang.hedges["cues"] for w in phrase.split())
-        words.update(w for phrase in attribution["according_to"] for w in phrase.split()[:1])
-        words.update({"dozen", "dozens", "hundreds", "thousands", "millions", "every", "percent"})
-        words.update(lang.attribution["vague_heads"])
-        words -= {"a", "as", "per", "the", "to", "in", "of", "is", "are", "it", "not", "if", "has", "have", "been"}
-        cached = lang._regex_cache["trigger_words"] = frozenset(words)
-    return cached
+    """Words that make a sentence worth parsing (computed once per language: ``lang.memo``)."""
+    attribution, incidents = lang.attribution, lang.incidents
+    verbs = (attribution["reporting_verbs"] + attribution["record_verbs"] + attribution["cite_verbs"]
+             + incidents["outcome_verbs"] + incidents["event_verbs"])
+    words = set(lang.verb_forms(verbs))
+    words.update(lang.numbers["units_words"], lang.numbers["tens_words"], lang.numbers["multipliers"])
+    words.update(lang.numbers["fold_words"], lang.numbers["change_verbs"])
+    words.update(w for phrase in lang.hedges["cues"] for w in phrase.split())
+    words.update(w for phrase in attribution["according_to"] for w in phrase.split()[:1])
+    words.update(lang.sentences["trigger_words"])
+    words.update(lang.attribution["vague_heads"])
+    words -= set(lang.sentences["trigger_stopwords"])
+    return frozenset(words)
 
 
 def _parse_states(states: list[TraceState]) -> None:

@@ -7,16 +7,14 @@ instead: a comma, a noun phrase, a reporting verb, and at most a short tail ('to
 """
 from __future__ import annotations
 
-from ..lang import LanguageData
+from ..lang import Language
 from .mentions import Mention, classify, is_anonymous, is_vague
 from .names import person_run
 
-_STOP = {"who", "which", "that", "whose"}
 
-
-def trailing_speaker(sentence, lang: LanguageData, verbs: set[str]):
+def trailing_speaker(sentence, lang: Language, verbs: set[str]):
     """(mention, verb token) for '..., NP VERB [tail].' or None."""
-    doc = sentence.doc
+    syntax, doc = lang.syntax, sentence.doc
     end = len(doc)
     while end > 0 and doc[end - 1].is_punct:
         end -= 1
@@ -24,15 +22,15 @@ def trailing_speaker(sentence, lang: LanguageData, verbs: set[str]):
         token = doc[v]
         if token.text == ",":
             return None  # the tail after the verb must not hold another clause
-        if token.lemma_.lower() in verbs and token.pos_ in ("VERB", "AUX", "NOUN"):
-            segment = _segment_before(doc, v)
+        if token.lemma_.lower() in verbs and (syntax.is_verb_or_auxiliary(token) or syntax.is_noun(token)):
+            segment = _segment_before(doc, v, lang)
             if segment:
                 return _mention(sentence, segment, lang), token
             return None
     return None
 
 
-def _segment_before(doc, verb_i: int) -> list:
+def _segment_before(doc, verb_i: int, lang: Language) -> list:
     """Tokens between the last comma before the verb and the verb, with a preceding apposition."""
     if verb_i > 0 and doc[verb_i - 1].text == ",":
         verb_i -= 1  # ", Teodor Vlasi, said": the apposition's closing comma
@@ -42,24 +40,24 @@ def _segment_before(doc, verb_i: int) -> list:
     if start < 0 or doc[start].text != ",":
         return []
     segment = list(doc[start + 1: verb_i])
-    if len(segment) == 0 or segment[0].lower_ in _STOP:
+    if len(segment) == 0 or segment[0].lower_ in lang.words["relative_pronouns"]:
         return []
     before = start - 1
     while before >= 0 and doc[before].text != "," and start - before <= 6:
         before -= 1
-    if before >= 0 and doc[before].text == "," and all(t.pos_ not in ("VERB", "AUX") for t in doc[before + 1: start]):
+    if before >= 0 and doc[before].text == "," and not any(lang.syntax.is_verb_or_auxiliary(t) for t in doc[before + 1: start]):
         segment = list(doc[before + 1: start]) + [doc[start]] + segment  # "X's ombudsman, Teodor Vlasi"
     return segment
 
 
-def _mention(sentence, segment: list, lang: LanguageData) -> Mention:
+def _mention(sentence, segment: list, lang: Language) -> Mention:
     whole = sentence.doc[segment[0].i: segment[-1].i + 1].text
-    person = person_run(segment)
+    person = person_run(segment, lang)
     if person is not None:
         tokens = list(sentence.doc[person[0]: person[1] + 1])
     else:
-        tokens = _noun_phrase_prefix(segment)
-    head = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), tokens[-1])
+        tokens = _noun_phrase_prefix(segment, lang)
+    head = next((t for t in tokens if lang.syntax.is_nominal(t)), tokens[-1])
     if person is None and tokens[-1].text.islower() and tokens[-1].lower_ in lang.attribution["descriptor_nouns"]:
         # "the Slovo i Dilo project": a name before a describing noun is the name
         names = [t for t in tokens[:-1] if t.text[:1].isupper()]
@@ -74,15 +72,16 @@ def _mention(sentence, segment: list, lang: LanguageData) -> Mention:
                    vague=is_vague(name, head, tokens, lang), tokens=tokens)
 
 
-def _noun_phrase_prefix(segment: list) -> list:
+def _noun_phrase_prefix(segment: list, lang: Language) -> list:
     """'a surgeon at the hospital who asked not to be named' → 'surgeon at the hospital'."""
+    syntax = lang.syntax
     tokens = []
     for token in segment:
-        if token.lower_ in _STOP or token.text == ",":
+        if token.lower_ in lang.words["relative_pronouns"] or token.text == ",":
             break
         tokens.append(token)
-    while tokens and (tokens[0].dep_ == "det" or tokens[0].lower_ in ("the", "a", "an")):
+    while tokens and (syntax.is_determiner(tokens[0]) or tokens[0].lower_ in lang.words["articles"]):
         tokens = tokens[1:]
-    while len(tokens) > 1 and tokens[-1].tag_ == "POS":
+    while len(tokens) > 1 and syntax.is_possessive_marker(tokens[-1]):
         tokens = tokens[:-1]
     return tokens or segment

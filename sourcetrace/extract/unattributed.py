@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import re
 
+from ..model import explain
 from ..model.records import Link, Unattributed
 from ..pipeline.component import component
 from ..pipeline.state import Sentence, TraceState
 
-# A generalisation: a plural or generic subject with a frequency word, stated as fact.
-_GENERAL = re.compile(r"(?i)\b(?:often|usually|typically|frequently|commonly|routinely|regularly|generally|tend to|tends to|increasingly|mostly|invariably|always|never)\b")
 
 
 @component("unattributed", requires=("claims", "figure_chains", "incidents"), assigns=("unattributed",))
@@ -16,20 +15,20 @@ def find_unattributed(state: TraceState) -> None:
     flagged: set[int] = set()
     for sentence in state.sentences:
         claim = state.claims.get(sentence.index)
-        if claim is not None and claim.basis == "vague":
-            _add(state, sentence, "vague", f"attributed only to {claim.vague.name!r}, a party nobody can check",
+        if claim is not None and claim.basis == explain.VAGUE:
+            _add(state, sentence, "vague", explain.reason_vague(claim.vague.name),
                  flagged, source=claim.vague)
     for figure in state.figures:
-        if figure.attribution_basis in ("none", "outlet voice"):
+        if figure.attribution_basis in (explain.NONE, explain.OUTLET_VOICE):
             sentence = _sentence_at(state, figure.sentence[0])
-            _add(state, sentence, "none", "figure stated with no source", flagged, refers=figure.id)
+            _add(state, sentence, "none", explain.REASON_FIGURE, flagged, refers=figure.id)
     for incident in state.incidents:
         if not incident.attribution:
             sentence = _sentence_at(state, incident.span[0])
-            _add(state, sentence, "none", "incident told with no source", flagged, refers=incident.id)
+            _add(state, sentence, "none", explain.REASON_INCIDENT, flagged, refers=incident.id)
     for sentence in state.sentences:
-        if sentence.index not in flagged and sentence.index not in state.claims and _generalises(sentence):
-            _add(state, sentence, "none", "generalisation stated as fact with no source", flagged)
+        if sentence.index not in flagged and sentence.index not in state.claims and _generalises(sentence, state.lang):
+            _add(state, sentence, "none", explain.REASON_GENERALISATION, flagged)
 
 
 def _sentence_at(state: TraceState, start: int) -> Sentence:
@@ -47,10 +46,11 @@ def _add(state, sentence, kind, reason, flagged, source: Link | None = None, ref
                                            source=source, refers_to=[refers] if refers else []))
 
 
-def _generalises(sentence: Sentence) -> bool:
-    if not _GENERAL.search(sentence.text) or sentence.text.rstrip().endswith("?"):
+def _generalises(sentence: Sentence, lang) -> bool:
+    cues = lang.cues("words", "generalisation_cues")
+    if not cues.search(sentence.text) or sentence.text.rstrip().endswith("?"):
         return False
     if sentence.doc is None:
         return True
-    subjects = [t for t in sentence.doc if t.dep_ in ("nsubj", "nsubjpass")]
-    return any(t.tag_ in ("NNS", "NNPS") for t in subjects)
+    syntax = lang.syntax
+    return any(syntax.is_subject(t, passive=True) and syntax.is_plural(t) for t in sentence.doc)

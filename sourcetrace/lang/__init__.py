@@ -1,22 +1,36 @@
-"""Language data: the words and phrases extraction runs on, one folder of JSON files per language.
+"""Languages as plug-ins: each folder ``lang/<code>/`` holds one language's data and grammar.
 
-Code asks for ``load_language("en").attribution["reporting_verbs"]`` and never spells a word
-itself; adding a language is adding a folder (plus, where grammar differs, a component).
+A language is
+- **data**: JSON files of the words and phrases extraction runs on (reporting verbs, hedge cues,
+  number words, month names, ...), every key read by something (``tests/test_language_data.py``);
+- **a grammar module** (``lang/<code>/grammar.py``): the forms that are patterns rather than lists
+  (how numbers and dates are written, verb inflection, datelines) and a thin syntax layer
+  (:class:`~sourcetrace.lang.syntax.Syntax`) that answers the questions the components ask —
+  subject, object, agent, possessor, prepositional object, plural, past tense — on the labels of
+  that language's own model;
+- **a parser**: what turns a sentence into tokens with those labels.
+
+Components in ``extract/`` ask ``state.lang`` for words, forms and syntax and never spell a word or
+a label themselves (``tests/test_no_words_in_extract.py`` fails if one does).
 """
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from types import ModuleType
+from typing import Any
 
-
-AVAILABLE = ["en"]  # languages with data; Russian and Ukrainian come later
+AVAILABLE = ("en",)  # languages with data and a grammar; the order is the order of preference
+DATA_FILES = ("sentences", "numbers", "units", "attribution", "hedges", "time", "incidents",
+              "indicators", "scope", "verbs", "words", "sources")
 
 
 @dataclass
-class LanguageData:
+class Language:
     code: str
     sentences: dict
     numbers: dict
@@ -28,22 +42,61 @@ class LanguageData:
     indicators: dict
     scope: dict
     verbs: dict
+    words: dict
+    sources: dict
     indicator_list: dict
+    grammar: ModuleType = field(repr=False, default=None)
     _regex_cache: dict = field(default_factory=dict, repr=False)
 
-    def phrases_regex(self, key: str, phrases) -> re.Pattern:
-        """One compiled alternation of ``phrases`` (longest first, word-bounded, case-insensitive)."""
-        if key not in self._regex_cache:
-            self._regex_cache[key] = phrase_regex(phrases)
-        return self._regex_cache[key]
+    @property
+    def syntax(self):
+        """The syntax questions of this language's parser (lang/syntax.py)."""
+        return self.grammar.SYNTAX
+
+    @property
+    def forms(self):
+        """Number, date and dateline forms of this language, compiled once."""
+        return self.memo(self.grammar.Forms)
+
+    def load_parser(self) -> Any:
+        return self.grammar.load_parser()
+
+    def cues(self, section: str, key: str) -> re.Pattern:
+        """The phrases of ``<section>.json[key]`` as one compiled alternation (longest first,
+        word-bounded, case-insensitive), compiled once."""
+        cache_key = ("cues", section, key)
+        if cache_key not in self._regex_cache:
+            self._regex_cache[cache_key] = phrase_regex(getattr(self, section)[key])
+        return self._regex_cache[cache_key]
+
+    def verb_cues(self, section: str, key: str) -> re.Pattern:
+        """Every form of the verbs of ``<section>.json[key]`` as one compiled alternation."""
+        cache_key = ("verbs", section, key)
+        if cache_key not in self._regex_cache:
+            self._regex_cache[cache_key] = phrase_regex(self.verb_forms(getattr(self, section)[key]))
+        return self._regex_cache[cache_key]
+
+    def memo(self, build):
+        """``build(self)``, computed once per language."""
+        if build not in self._regex_cache:
+            self._regex_cache[build] = build(self)
+        return self._regex_cache[build]
 
     def verb_forms(self, lemmas) -> set[str]:
-        """Lower-case surface forms of verb lemmas: regular inflections plus the irregular table."""
+        """Lower-case surface forms of verb lemmas: the grammar's inflections plus the irregular table."""
+        lemmas = set(lemmas)
         forms = set()
         for lemma in lemmas:
-            forms.update(_regular_forms(lemma))
-        forms.update(form for form, lemma in self.verbs["irregular"].items() if lemma in set(lemmas))
+            forms.update(self.grammar.verb_forms(lemma))
+        forms.update(form for form, lemma in self.verbs["irregular"].items() if lemma in lemmas)
         return forms
+
+    def word_set(self, key: str) -> frozenset[str]:
+        """A closed word class of ``words.json`` (determiners, pronouns, ...) as a set."""
+        cache_key = ("words", key)
+        if cache_key not in self._regex_cache:
+            self._regex_cache[cache_key] = frozenset(self.words[key])
+        return self._regex_cache[cache_key]
 
 
 def phrase_regex(phrases) -> re.Pattern:
@@ -52,29 +105,21 @@ def phrase_regex(phrases) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-def _regular_forms(lemma: str) -> set[str]:
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
-    if lemma.endswith("y"):
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if len(lemma) > 2 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    return forms
-
-
 def _read(package: str, name: str) -> dict:
     return json.loads(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=8)
-def load_language(code: str) -> LanguageData:
-    package = f"{__name__}.{code}"
-    try:
-        files = {name: _read(package, f"{name}.json") for name in (
-            "sentences", "numbers", "units", "attribution", "hedges", "time", "incidents",
-            "indicators", "scope", "verbs")}
-    except ModuleNotFoundError as exc:
+def load_language(code: str) -> Language:
+    if code not in AVAILABLE:
         from ..errors import UnsupportedLanguage
 
-        raise UnsupportedLanguage(code, AVAILABLE) from exc
-    return LanguageData(code=code, indicator_list=_read(__name__, "indicators.json"), **files)
+        raise UnsupportedLanguage(code, list(AVAILABLE))
+    package = f"{__name__}.{code}"
+    files = {name: _read(package, f"{name}.json") for name in DATA_FILES}
+    grammar = importlib.import_module(f"{package}.grammar")
+    return Language(code=code, indicator_list=_read(__name__, "indicators.json"), grammar=grammar, **files)
+
+
+# The name the components were first written against.
+LanguageData = Language

@@ -22,6 +22,12 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a str holds a pair only as one
 ROLES = ("outlet", "relay", "origin", "derived", "record")
 BOUNDS = ("exact", "approximate", "lower", "upper", "range")
 RATES = ("day", "week", "month", "year")
+UNITS = ("count", "percent", "percentage_point", "times", "fraction")  # besides ISO 4217 codes and measures
+# What kind of party a source is, as far as its words tell (extract/mentions.py classify).
+KINDS = ("agency", "outlet", "body", "military", "court", "ngo", "person", "sources", "group", "organisation",
+         "impersonal", "unknown")
+# The kinds a back-reference may want ("the agency" wants an agency; "it" an organisation, "they" any).
+WANTED_KINDS = KINDS + ("org", "any", "report")
 
 
 @dataclass

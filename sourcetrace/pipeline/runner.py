@@ -110,9 +110,14 @@ def to_trace(state: TraceState, generator: dict) -> Trace:
 
 
 def build_pipeline(language: str = "en") -> Pipeline:
-    """The standard pipeline: sentences → figures → attribution → hedges → incidents → claims."""
-    from ..extract import english  # the component list lives beside the components
+    """The standard pipeline for ``language``: sentences → figures → attribution → hedges →
+    incidents → claims, on that language's data, grammar and parser."""
+    from ..extract.standard import COMPONENTS
+    from ..version import __version__
 
-    load_language(language)  # an unsupported language is refused here, with what to do
-    components, nlp, generator = english.standard_components()
+    lang = load_language(language)  # an unsupported language is refused here, with what to do
+    nlp = lang.load_parser()
+    components = list(COMPONENTS)
+    generator = {"sourcetrace": __version__, "language": language, "model": lang.grammar.parser_name(nlp),
+                 "pipeline": [c.name for c in components]}
     return Pipeline(language=language, components=components, nlp=nlp, generator=generator)

@@ -32,9 +32,9 @@ def test_number_forms(en, sentence, written, value):
     assert match.value == value and match.bound == "exact"
 
 
-def test_a_euro_decimal_comma_is_a_fraction_not_thousands():
-    assert parse_number("29,8") == 29.8
-    assert parse_number("1,500") == 1500
+def test_a_euro_decimal_comma_is_a_fraction_not_thousands(en):
+    assert parse_number("29,8", en) == 29.8
+    assert parse_number("1,500", en) == 1500
 
 
 def test_a_dozen_is_approximately_twelve(en):

@@ -1,7 +1,7 @@
 """The pipeline: components declare what they require and assign; the order is checked up front.
 
 Tests sourcetrace.pipeline.runner (check_order, Pipeline, errors) and the standard English
-component list in sourcetrace.extract.english.
+component list in sourcetrace.extract.standard.
 """
 from __future__ import annotations
 

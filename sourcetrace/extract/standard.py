@@ -1,0 +1,18 @@
+"""The standard pipeline: which components run, in which order. The same for every language; the
+language supplies the words, forms, syntax and parser they run on (sourcetrace/lang/)."""
+from __future__ import annotations
+
+from . import attribution, chains, datelines, figures, hedges, incidents, sentences, unattributed
+
+COMPONENTS = (
+    sentences.split_sentences,
+    datelines.find_dateline,
+    sentences.mark_candidates,
+    sentences.parse_candidates,
+    figures.extract_figures,
+    attribution.find_claims,
+    chains.assign_chains,
+    hedges.find_hedges,
+    incidents.find_incidents,
+    unattributed.find_unattributed,
+)

@@ -1,0 +1,33 @@
+"""Records a language's forms hand to the components: what a date phrase names, read off its words.
+
+A grammar reads "early autumn 2024", "12 июня", "the full-scale invasion" in its own language and
+says what they name; ``extract/periods.py`` turns that into dates the same way for every language.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The interface between a grammar's period patterns (``Forms.periods``: (kind, pattern) pairs) and
+# extract/periods.py, which resolves them: the kinds of period, the named groups a pattern may
+# have, and the canonical values data maps words to (lang/<code>/time.json).
+PERIOD_KINDS = ("range", "first_n", "part", "past_n", "past_1", "since", "as_of", "since_rel", "rel",
+                "on_day", "in_when", "date")
+PERIOD_GROUPS = ("a", "b", "n", "unit", "which", "part", "y", "rel", "wd", "last")
+TIME_UNITS = ("year", "month", "week", "day")
+WHICH = ("first", "last")
+QUALIFIERS = ("early", "mid", "late")
+RELATIVE = ("year_to_date", "previous_year", "year_before", "year_earlier", "next_year", "month_to_date",
+            "previous_month", "week_to_date", "previous_week", "yesterday", "today", "recent_weeks",
+            "recent_months")
+
+
+@dataclass(frozen=True)
+class When:
+    """A point or stretch of time as a phrase names it; every field optional."""
+
+    event: str | None = None  # ISO date of a named event ("the full-scale invasion")
+    qualifier: str | None = None  # early | mid | late: a third of what follows
+    season: tuple[int, int] | None = None  # first and last month ("autumn": 9, 11)
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
