@@ -18,6 +18,7 @@ no label of any parser, so it runs unchanged in every language's pipeline.
 """
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from itertools import combinations
 
@@ -85,10 +86,10 @@ def _sources_differ(a: Figure, b: Figure) -> bool:
 def _interval(figure: Figure) -> tuple[float, float]:
     """What the figure's wording allows (``math.inf`` for no upper end)."""
     if figure.bound == "range" or figure.value is None:
-        return figure.low or 0.0, figure.high if figure.high is not None else float("inf")
+        return figure.low or 0.0, figure.high if figure.high is not None else math.inf
     value = figure.value
     if figure.bound == "lower":
-        return value, float("inf")
+        return value, math.inf
     if figure.bound == "upper":
         return UPPER_BOUND_FLOOR * value, value
     share = ROUNDED_SHARE if figure.bound == "approximate" else EXACT_SHARE

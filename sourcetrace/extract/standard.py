@@ -2,7 +2,7 @@
 language supplies the words, forms, syntax and parser they run on (sourcetrace/lang/)."""
 from __future__ import annotations
 
-from . import attribution, chains, datelines, figures, hedges, incidents, sentences, unattributed
+from . import attribution, chains, datelines, disagreement, figures, hedges, incidents, sentences, unattributed
 
 COMPONENTS = (
     sentences.split_sentences,
@@ -12,6 +12,7 @@ COMPONENTS = (
     figures.extract_figures,
     attribution.find_claims,
     chains.assign_chains,
+    disagreement.flag_disagreements,
     hedges.find_hedges,
     incidents.find_incidents,
     unattributed.find_unattributed,

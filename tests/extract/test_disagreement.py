@@ -110,9 +110,10 @@ def test_the_component_spells_no_word_and_no_parser_label():
 # --- after the real pipeline ------------------------------------------------------------------------
 
 def pipeline_with_flags() -> Pipeline:
-    standard = build_pipeline("en")
-    return Pipeline(language="en", components=[*standard.components, flag_disagreements], nlp=standard.nlp,
-                    generator=standard.generator)
+    """The standard pipeline, which runs the component after the chains are assigned."""
+    pipeline = build_pipeline("en")
+    assert flag_disagreements in pipeline.components
+    return pipeline
 
 
 def test_in_a_pipeline_two_agencies_figures_for_one_month_are_flagged():
