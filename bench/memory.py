@@ -26,8 +26,6 @@ import os
 import random
 import subprocess
 import sys
-import tarfile
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -35,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import fuzzcases, results_file  # noqa: E402
+from bench import baseline, fuzzcases, results_file  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "memory"
 # Prose that triggers nothing: no digit, no reporting, record or event verb, no hedge, no source.
@@ -120,17 +118,9 @@ def _quartiles(samples: list[tuple[float, int]]) -> dict:
 
 
 def older(revision: str) -> Path:
-    """The package as it was at ``revision``, unpacked beside the inputs."""
+    """The package as it was at ``revision``, unpacked beside the inputs (once)."""
     folder = OUT / f"code-{revision}"
-    if not (folder / "sourcetrace").is_dir():
-        folder.mkdir(parents=True, exist_ok=True)
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "sourcetrace"], check=True,
-                                 capture_output=True).stdout
-        with tempfile.TemporaryFile() as fh:
-            fh.write(archive)
-            fh.seek(0)
-            tarfile.open(fileobj=fh).extractall(folder)
-    return folder
+    return folder if (folder / "sourcetrace").is_dir() else baseline.export(revision, folder)
 
 
 def section(runs: list[dict], baseline: dict) -> str:

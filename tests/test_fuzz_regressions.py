@@ -61,6 +61,13 @@ def test_a_lone_surrogate_a_library_user_gives_keeps_every_offset_and_can_be_sto
     assert report.new == 1 and report.failed == 0
 
 
+def test_a_text_that_is_only_a_byte_order_mark_is_empty(tmp_path):
+    """Found by the campaign (1 in 100,000 JSON lines): '\ufeff' passed the emptiness check, then
+    became '' when the mark was dropped, and an empty document went on to the tracer."""
+    first, second = read(tmp_path, "feed.jsonl", b'{"text": "\\ufeff"}\n{"text": "Next."}\n')
+    assert first.problem.startswith("[E023]") and second.text == "Next."
+
+
 # --- decoding and HTML -------------------------------------------------------------------------
 
 CODECS = sorted(set(encodings.aliases.aliases.values()) | {"idna", "punycode", "utf_7", "unicode_escape"})

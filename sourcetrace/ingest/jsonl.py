@@ -70,6 +70,7 @@ def parse_line(line: bytes | InputError, source: str, max_bytes: int) -> ReadDoc
         raise InputError(Errors.E022)
     if not isinstance(text, str):
         raise InputError(Errors.E024.format(field="text", kind=_kind(text)))
+    text = normalise(text)  # first: a text that is only a byte-order mark is empty once it is dropped
     if not text.strip():
         raise InputError(Errors.E023)
     # Encoded only when it could be too large: a character takes at most 4 bytes of UTF-8.
@@ -77,7 +78,7 @@ def parse_line(line: bytes | InputError, source: str, max_bytes: int) -> ReadDoc
     if size > max_bytes:
         raise too_large(size, max_bytes, Errors.E028)
     metadata = _metadata(record)
-    return ReadDocument(text=normalise(text), source=source, encoding="utf-8",
+    return ReadDocument(text=text, source=source, encoding="utf-8",
                         language_given=bool(metadata.get("language")), **metadata)
 
 
