@@ -34,7 +34,9 @@ from pathlib import Path  # noqa: E402
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import results_file  # noqa: E402
 from bench.baseline import REVISION, ROOT, export  # noqa: E402
+from bench.results_file import measured_on  # noqa: E402
 from bench.baseline import run as run_timer  # noqa: E402
 from bench.estimator import SEED, reports, truths_for  # noqa: E402
 INDICATOR, SCOPE = "mil.desertion_cases", "Valdoria"
@@ -111,15 +113,32 @@ def table(sizes: list[int], repeats: int, revision: str = REVISION) -> str:
     return "\n".join(lines)
 
 
+SECTION = "Barometer, the whole call from stored traces"
+
+
+def section(measured: str, repeats: int, revision: str = REVISION) -> str:
+    return (f"{measured_on()} Fastest of {repeats} per cell.\n\n{measured}\n\n"
+            f"`barometer(traces, {INDICATOR!r}, scope={SCOPE!r})` on generated traces (bench/barometer.py): one "
+            f"figure a document about AWOL or desertion cases or both, over 48 months, through seven chains of "
+            f"the demo world's sources, one of them an anonymous origin; everything from the traces to the output "
+            f"dict is on the clock. The baseline is the same call by the package at {revision} (main before issue "
+            f"8's barometer), on the same traces in the same run.")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--baseline", default=REVISION, help="git revision of the baseline (default %(default)s)")
+    parser.add_argument("--update", action="store_true", help="write the section into bench/RESULTS.md "
+                                                              "(default: the copy bench/out/RESULTS.md)")
     args = parser.parse_args(argv)
     print(f"barometer({INDICATOR!r}, scope={SCOPE!r}) on stored traces; fastest of {args.repeats}, one core; "
           f"baseline: the package at {args.baseline}.\n")
-    print(table(args.sizes, args.repeats, args.baseline))
+    measured = table(args.sizes, args.repeats, args.baseline)
+    print(measured)
+    written = results_file.write({SECTION: section(measured, args.repeats, args.baseline)}, args.update)
+    print(f"wrote {written}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,9 @@ from pathlib import Path  # noqa: E402
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import results_file  # noqa: E402
 from bench.baseline import REVISION, ROOT, export  # noqa: E402
+from bench.results_file import measured_on  # noqa: E402
 from bench.baseline import run as run_timer  # noqa: E402
 from sourcetrace.model import months as cal  # noqa: E402
 
@@ -237,15 +239,34 @@ def table(sizes: list[int], repeats: int, revision: str = REVISION) -> str:
     return "\n".join(lines)
 
 
+SECTION = "Series estimator"
+
+
+def section(measured: str, repeats: int, revision: str = REVISION) -> str:
+    """The section of bench/RESULTS.md: when and where, the table, and how to read it."""
+    return (f"{measured_on()} Fastest of {repeats} per cell.\n\n{measured}\n\n"
+            f"Each cell: seconds for building the constraints, marking revisions and the estimate (both tiers), "
+            f"from generated observations over 48 months (bench/estimator.py: cumulative totals, yearly counts, "
+            f"monthly rates, rounded, bounded and ranged values, a fifth repeated); in brackets the same call by "
+            f"the package at {revision} (main before issue 8's barometer, which knew no tiers) on the same input "
+            f"in the same run, and the ratio of the two. Before issue 8 the table timed estimate() alone, with "
+            f"the constraints built before the clock started.")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000, 10_000, 100_000])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--baseline", default=REVISION, help="git revision of the baseline (default %(default)s)")
+    parser.add_argument("--update", action="store_true", help="write the section into bench/RESULTS.md "
+                                                              "(default: the copy bench/out/RESULTS.md)")
     args = parser.parse_args(argv)
     print(f"48 months ({FIRST_MONTH} to {cal.shift(FIRST_MONTH, MONTHS - 1)}); fastest of {args.repeats}, one core; "
           f"constraints, revisions and estimate; baseline: the package at {args.baseline}.\n")
-    print(table(args.sizes, args.repeats, args.baseline))
+    measured = table(args.sizes, args.repeats, args.baseline)
+    print(measured)
+    written = results_file.write({SECTION: section(measured, args.repeats, args.baseline)}, args.update)
+    print(f"wrote {written}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -102,9 +102,7 @@ def sections(result: dict) -> dict[str, str]:
         "How far sourcetrace is": "\n\n".join(summary_paragraphs(s, t)),
         "Ingest (one core)": ingest_bench.markdown(result["ingest"])
         + "\n\nThe corpus is the demo corpus repeated, each copy made new by a numbered line.",
-        "Series estimator": result["estimator"]
-        + "\n\nGenerated reports over 48 months (bench/estimator.py): cumulative totals, yearly counts, "
-        "monthly rates, rounded, bounded and ranged values, some repeated as echoes.",
+        estimator_bench.SECTION: estimator_bench.section(result["estimator"], repeats=1),
         "sourcetrace's errors on the development set, item by item": "\n".join(sc.failure_lines(s)),
         "sourcetrace's errors on the held-out set, item by item": "\n".join(sc.failure_lines(result["heldout"])),
     }

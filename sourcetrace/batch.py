@@ -30,7 +30,10 @@ class Sink(Protocol):
     """Where traces go. The store is one; the CLI wraps a renderer as another."""
 
     def identity(self, document: Document) -> Hashable | None:
-        """What makes two documents the same to this sink; None when it keeps every one."""
+        """What makes two documents the same to this sink; None when it keeps every one.
+
+        A sink may also have ``conflict(document) -> str | None``: a reason, in words, not to take
+        this document (it holds another version of it); the document is then skipped with it."""
 
     def contains(self, document: Document) -> bool:
         """True when the sink holds this document already, so tracing it again is wasted."""
@@ -122,9 +125,12 @@ class Batch:
 
     def wanted(self, items: Iterable[Document | InputProblem]) -> Iterator[Document]:
         """The documents to trace; problems and documents the sink holds are settled here."""
+        conflict = getattr(self.sink, "conflict", None)
         for item in items:
             if isinstance(item, InputProblem):
                 self.problem(item)
+            elif conflict is not None and (reason := conflict(item)):
+                self.problem(InputProblem(_name(item), reason))
             elif self.held(item):
                 self.report.duplicate += 1
                 self.progress(self.report)

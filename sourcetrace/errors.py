@@ -142,6 +142,8 @@ class Errors(metaclass=_Numbered):
         "the document cannot be stored ({reason}). The other documents are; report this with the "
         "input if it is not plain to see why."
     )
+    E306 = "give the store ids of the documents to delete (see 'sourcetrace documents'), or --input PATH."
+    E307 = "no document with id {id} in the store; 'sourcetrace documents' lists their ids."
     # The registry: E400-E499
     E400 = (
         "cannot read the registry file {path} ({reason}). Check the path given by --registry or "
@@ -173,6 +175,8 @@ class Warnings(metaclass=_Numbered):
     W004 = "the registry: {warning}"
     W005 = "… and {count} more {word}; all are in the store's 'skipped' table."
     W006 = "{failed} of {total} inputs failed (see above); {traced} traced."
+    W007 = ("stored already as document {id} with other {changed}; not added. Run the ingest again with "
+            "--replace to store this version in its place.")
 
 
 class SourcetraceError(Exception):

@@ -21,7 +21,7 @@ LAYERS = (
     ("api",),  # trace, trace_text, trace_many
     ("registry", "ingest"),
     ("store",),  # keeps traces; knows nothing of tracing
-    ("batch",),  # the one loop from inputs through the tracer to a sink
+    ("batch", "refresh"),  # the one loop from inputs through the tracer to a sink; re-tracing the store
     ("reconcile",),
     ("report",),
     ("cli", "web"),

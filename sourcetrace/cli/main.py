@@ -18,6 +18,7 @@ from .options import input_options, output_options, traceback_option
 from .output import output_stream
 from .sinks import RendererSink
 from .registry_commands import register as register_registry_commands
+from .document_commands import register as register_document_commands
 from .store_commands import register as register_store_commands
 from .reconcile_commands import barometer as barometer_command, check as check_command
 
@@ -121,7 +122,8 @@ def _trace_example(format_, output, traceback) -> int:
 
 # Which schema describes each command's JSON; `sources` and `indicators` print a registry file.
 SCHEMAS = {"trace": "trace-1.json", "barometer": "barometer-2.json", "check": "check-2.json",
-           "figures": "figures-1.json", "registry": "registry-1.json", "ingest": "ingest-1.json"}
+           "figures": "figures-1.json", "registry": "registry-1.json", "ingest": "ingest-1.json",
+           "documents": "documents-1.json"}
 
 
 @cli.command(short_help="Print the JSON Schema of an output.")
@@ -142,6 +144,7 @@ def schema(output):
 
 
 register_store_commands(cli)  # ingest, query
+register_document_commands(cli)  # documents, delete, retrace
 register_registry_commands(cli)  # sources, indicators
 cli.add_command(barometer_command)
 cli.add_command(check_command)

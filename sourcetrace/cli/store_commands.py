@@ -7,7 +7,7 @@ from typing import Iterator
 
 import click
 
-from .. import batch
+from .. import batch, refresh
 from ..errors import Warnings
 from ..ingest import Inputs
 from ..model.problems import InputProblem
@@ -21,15 +21,23 @@ from .output import emit
 @db_option
 @input_options
 @output_options("ingest")
+@click.option("--replace", is_flag=True,
+              help="A document stored in another version (the same input and id, URL or file, with other text "
+                   "or metadata) is traced again and takes the old version's place. Without it such a "
+                   "document is skipped and listed (W007).")
 @click.pass_context
-def ingest(ctx, inputs, db, overrides, max_bytes, max_line_bytes, format_, output):
+def ingest(ctx, inputs, db, overrides, max_bytes, max_line_bytes, format_, output, replace):
     """Trace each INPUT and keep what was found in a store, to query across many reports.
 
     An INPUT is a file or a folder, read with everything below it: .txt, .html/.htm, .jsonl (one
     document per line) and web archives, .warc/.warc.gz (each HTML or text page in them). Other
     files in a folder are skipped and listed with the reason; a file named on its own is read as
     text. A document whose text is in the store already is not traced again, so running the same
-    ingest twice adds nothing.
+    ingest twice adds nothing. A document is known by its text and by where it came from (its input
+    and its own id or URL, or the file): two inputs that both call a document "1" hold two
+    documents, and a corrected copy of a stored one (a new date, a fixed typo) is listed as such and
+    left alone unless --replace is given. Every trace records the code and registry that made it;
+    `sourcetrace retrace` traces again what older code made.
 
     Each document is stored whole or not at all: an ingest that was interrupted can simply be run
     again. Exit code: 0 when nothing failed (skipped files are no failure), 1 when an input does not
@@ -49,7 +57,8 @@ def ingest(ctx, inputs, db, overrides, max_bytes, max_line_bytes, format_, outpu
         ctx.exit(1)
     console = Console()
     with open_store(db, create=True) as store:
-        report = batch.run(reading, store, progress=lambda report: console.progress(
+        sink = store.replacing() if replace else store
+        report = batch.run(reading, sink, tracer=refresh.tracer(), progress=lambda report: console.progress(
             report.new + report.duplicate + report.skipped + report.failed, report.summary(),
             reading.bytes_done, reading.bytes_total))
         console.clear()

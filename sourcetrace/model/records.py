@@ -6,7 +6,7 @@ Every record carries character spans into ``Document.text``: ``[start, end)`` of
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 import re
 from typing import Any
 
@@ -175,7 +175,22 @@ class Trace:
 
     def to_dict(self) -> dict[str, Any]:
         data = _jsonable(asdict(self))
+        data["document"].update(getattr(self.document, "_unread", {}))
         return {"schema": SCHEMA_ID, **data}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Trace:
+        """The typed records of ``to_dict()``'s output — a stored trace read back — so that every
+        reader of the store works on the same model as the tracer. ``Trace.from_dict(d).to_dict()``
+        is ``d``: keys a reader added to the document (its ``encoding``) are kept as they came."""
+        document = _record(Document, data["document"])
+        document._unread = {k: v for k, v in data["document"].items() if k not in _FIELDS[Document]}
+        return cls(document=document, figures=[_figure(f) for f in data.get("figures", [])],
+                   incidents=[_incident(i) for i in data.get("incidents", [])],
+                   unattributed=[_unattributed(u) for u in data.get("unattributed", [])],
+                   hedges=[_hedge(h) for h in data.get("hedges", [])],
+                   sources=[{**s, "span": _span(s.get("span"))} for s in data.get("sources", [])],
+                   warnings=list(data.get("warnings", [])), generator=dict(data.get("generator", {})))
 
 
 def _jsonable(value: Any) -> Any:
@@ -185,3 +200,59 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_jsonable(item) for item in value]
     return value
+
+
+# --- reading records back from their JSON (Trace.from_dict) --------------------------------------
+
+def _span(value) -> Span | None:
+    return None if value is None else (value[0], value[1])
+
+
+def _record(cls, data: dict, **fields):
+    """``cls`` from the keys of ``data`` it has fields for, spans made tuples again; ``fields``
+    override (the nested records)."""
+    known = {k: v for k, v in data.items() if k in _FIELDS[cls]}
+    for name in _SPANS.get(cls, ()):
+        if name in known:
+            known[name] = _span(known[name])
+    return cls(**{**known, **fields})
+
+
+def _period(data: dict | None) -> Period | None:
+    return None if data is None else _record(Period, data)
+
+
+def _link(data: dict | None) -> Link | None:
+    return None if data is None else _record(Link, data, speaks_for=dict(data["speaks_for"])
+                                             if data.get("speaks_for") else None)
+
+
+def _hedge(data: dict) -> Hedge:
+    return _record(Hedge, data, targets=list(data.get("targets", [])))
+
+
+def _figure(data: dict) -> Figure:
+    return _record(Figure, data, period=_period(data.get("period")),
+                   attribution=[_link(link) for link in data.get("attribution", [])],
+                   hedges=[_hedge(h) for h in data.get("hedges", [])], notes=list(data.get("notes", [])),
+                   disagreements=[_record(Disagreement, d) for d in data.get("disagreements", [])])
+
+
+def _incident(data: dict) -> Incident:
+    return _record(Incident, data, when=_period(data.get("when")),
+                   attribution=[_link(link) for link in data.get("attribution", [])],
+                   sentences=[_span(s) for s in data.get("sentences", [])],
+                   evidence=[{**e, "span": _span(e["span"])} if "span" in e else dict(e)
+                             for e in data.get("evidence", [])],
+                   hedges=[_hedge(h) for h in data.get("hedges", [])])
+
+
+def _unattributed(data: dict) -> Unattributed:
+    return _record(Unattributed, data, source=_link(data.get("source")), refers_to=list(data.get("refers_to", [])))
+
+
+_FIELDS = {cls: {f.name for f in fields(cls)} for cls in (Document, Period, Link, Hedge, Disagreement, Figure,
+                                                          Incident, Unattributed)}
+# Fields that hold a span ([start, end) in the JSON, a tuple in the records).
+_SPANS = {Period: ("span",), Link: ("span",), Hedge: ("span", "sentence"),
+          Figure: ("span", "sentence", "counted_span", "scope_span"), Incident: ("span",), Unattributed: ("span",)}

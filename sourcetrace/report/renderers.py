@@ -14,6 +14,7 @@ from typing import TextIO
 
 from .charts import ChartPage
 from .common import Renderer
+from .documents import DocumentsTable
 from .figures import FiguresCsv, FiguresTable
 from .html import HtmlRenderer
 from .ingest import IngestText
@@ -51,6 +52,10 @@ RENDERERS: dict[str, dict[str, tuple[type[Renderer], str]]] = {
     "indicators": {
         "text": (IndicatorsTable, "one line per indicator, for reading"),
         "json": (JsonRenderer, "the entries in the shape of a registry file (schema registry-1)"),
+    },
+    "documents": {
+        "text": (DocumentsTable, "a table for reading"),
+        "jsonl": (JsonLinesRenderer, "one JSON object a document (schema documents-1), with what traced it"),
     },
     "ingest": {
         "text": (IngestText, "the counts, on one line"),

@@ -12,7 +12,8 @@
         for trace in store.traces():            # every Trace.to_dict(), e.g. for reconciliation
             ...
 
-Tables: ``documents`` (one per distinct text), ``traces`` (the whole trace as JSON), ``figures``
+Tables: ``documents`` (one per distinct text, with the key of where it came from), ``traces`` (the
+whole trace as JSON, with what made it), ``figures``
 (one flat row per figure), ``skipped`` (inputs that gave no document, with the reason) and
 ``migrations`` (which schema steps the file has had). See ``schema.py``.
 """

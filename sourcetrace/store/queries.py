@@ -10,6 +10,7 @@ import sqlite3
 from typing import Iterator
 
 from ..model.months import month_end, month_start
+from ..model.records import Document
 
 FIGURES = """
     SELECT f.*, d.external_id, d.outlet, d.published, d.language, d.title, d.url, d.source AS input
@@ -18,7 +19,8 @@ FIGURES = """
 FIGURES_ORDER = "ORDER BY d.published IS NULL, d.published, f.document_id, f.rowid"
 DOCUMENTS = """
     SELECT d.id, d.external_id, d.source AS input, d.outlet, d.url, d.published, d.title, d.language,
-           d.encoding, d.ingested_at, d.content_hash,
+           d.encoding, d.ingested_at, d.content_hash, d.document_key,
+           (SELECT t.generator FROM traces t WHERE t.document_id = d.id) AS generator,
            (SELECT count(*) FROM figures f WHERE f.document_id = d.id) AS figures
     FROM documents d ORDER BY d.id"""
 # Either bound of a figure's period may be missing ("as of May": only an end); it is dated if either is.
@@ -63,7 +65,22 @@ def figure_dict(row: sqlite3.Row) -> dict:
 
 
 def documents(connection: sqlite3.Connection) -> list[dict]:
-    return [dict(row) for row in connection.execute(DOCUMENTS)]
+    return [{**dict(row), "generator": json.loads(row["generator"]) if row["generator"] else None}
+            for row in connection.execute(DOCUMENTS)]
+
+
+def stored_documents(connection: sqlite3.Connection, ids: list[int] | None = None) -> Iterator[tuple]:
+    """(id, the ``Document`` as it was read, its trace's generator) for every stored document, or
+    for those of ``ids``, in the order they were stored."""
+    query = ("SELECT d.id, d.text, d.external_id, d.outlet, d.url, d.published, d.language, d.title, d.source, "
+             "t.generator FROM documents d JOIN traces t ON t.document_id = d.id")
+    rows = connection.execute(query + " ORDER BY d.id") if ids is None else (
+        row for id_ in ids for row in connection.execute(query + " WHERE d.id = ?", (id_,)))
+    for row in rows:
+        document = Document(text=row["text"], id=row["external_id"], outlet=row["outlet"], url=row["url"],
+                            published=row["published"], language=row["language"], title=row["title"],
+                            source=row["source"])
+        yield row["id"], document, json.loads(row["generator"])
 
 
 def get_trace(connection: sqlite3.Connection, document_id: int) -> dict | None:

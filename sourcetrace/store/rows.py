@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import unicodedata
 from datetime import datetime, timezone
@@ -16,11 +17,14 @@ from ..model.records import Document, Trace
 from .db import transaction
 
 INSERT_DOCUMENT = """
-    INSERT INTO documents (content_hash, external_id, source, outlet, url, published, title, language,
-                           text, encoding, ingested_at)
-    VALUES (:content_hash, :external_id, :source, :outlet, :url, :published, :title, :language,
-            :text, :encoding, :ingested_at)
+    INSERT INTO documents (content_hash, document_key, external_id, source, outlet, url, published, title,
+                           language, text, encoding, ingested_at)
+    VALUES (:content_hash, :document_key, :external_id, :source, :outlet, :url, :published, :title,
+            :language, :text, :encoding, :ingested_at)
     ON CONFLICT (content_hash) DO NOTHING"""
+# What a corrected copy of a document may change besides its text: an ingest that finds any of them
+# different under the same key holds a new version of the document (``Store.conflict``).
+METADATA = ("outlet", "url", "published", "title", "language")
 INSERT_TRACE = "INSERT INTO traces (document_id, schema, generator, trace) VALUES (?, ?, ?, ?)"
 FIGURE_COLUMNS = ("document_id", "figure_id", "text", "value", "low", "high", "bound", "unit", "kind", "counted",
                   "indicator", "rate_per", "period_start", "period_end", "aggregation", "scope", "hedged",
@@ -39,17 +43,59 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256(f"{document.language}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def write_trace(connection: sqlite3.Connection, trace: Trace, digest: str) -> int | None:
-    """Store one traced document; its new id, or None when a document with this hash is stored."""
+def document_key(source: str | None, external_id: str | None, url: str | None) -> str | None:
+    """Which document of which input this is, apart from its text: the input it was read from (a
+    path, or '-', without the '#line' or '@offset' that only says where in it) with the document's
+    own id or, failing that, its URL; for a file read whole, the file. None when there is neither
+    (a text on standard input, a JSON line with no id): then its text is all that tells it apart.
+    Two inputs that both call a document "1" hold two documents."""
+    where = re.sub(r"[#@]\d+$", "", source) if source else None
+    name = external_id or url
+    if name:
+        return f"{where or '-'}\t{name}"
+    return where if where and where == source and where != "-" else None
+
+
+def key_of(document: Document) -> str | None:
+    return document_key(document.source, document.id, document.url)
+
+
+def write_trace(connection: sqlite3.Connection, trace: Trace, digest: str, replace: bool = False) -> int | None:
+    """Store one traced document; its new id, or None when a document with this hash is stored.
+    ``replace``: first delete the stored version of the same document (same key; with no key,
+    same text), so that corrected metadata and a new trace take its place."""
     data = trace.to_dict()
+    key = key_of(trace.document)
     with transaction(connection):
+        if replace:
+            same = ("document_key = ?", key) if key is not None else ("content_hash = ?", digest)
+            connection.execute(f"DELETE FROM documents WHERE {same[0]}", (same[1],))
         cursor = connection.execute(INSERT_DOCUMENT, document_row(trace.document, digest))
         if cursor.rowcount == 0:
             return None
         document_id = cursor.lastrowid
-        connection.execute(INSERT_TRACE, (document_id, data["schema"], _json(data["generator"]), _json(data)))
-        connection.executemany(INSERT_FIGURE, figure_rows(document_id, data))
+        _write_rows(connection, document_id, data)
     return document_id
+
+
+def replace_trace(connection: sqlite3.Connection, document_id: int, trace: Trace) -> None:
+    """A stored document traced again (``sourcetrace retrace``): its trace and figures replaced, the
+    document row as it was."""
+    with transaction(connection):
+        connection.execute("DELETE FROM figures WHERE document_id = ?", (document_id,))
+        connection.execute("DELETE FROM traces WHERE document_id = ?", (document_id,))
+        _write_rows(connection, document_id, trace.to_dict())
+
+
+def delete_documents(connection: sqlite3.Connection, ids: list[int]) -> int:
+    """Delete documents with their traces and figures; how many there were."""
+    with transaction(connection):
+        return connection.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in ids]).rowcount
+
+
+def _write_rows(connection: sqlite3.Connection, document_id: int, data: dict) -> None:
+    connection.execute(INSERT_TRACE, (document_id, data["schema"], _json(data["generator"]), _json(data)))
+    connection.executemany(INSERT_FIGURE, figure_rows(document_id, data))
 
 
 def record_skip(connection: sqlite3.Connection, input: str, reason: str, failed: bool) -> None:
@@ -58,7 +104,8 @@ def record_skip(connection: sqlite3.Connection, input: str, reason: str, failed:
 
 
 def document_row(document: Document, digest: str) -> dict:
-    return {"content_hash": digest, "external_id": document.id, "source": document.source,
+    return {"content_hash": digest, "document_key": key_of(document), "external_id": document.id,
+            "source": document.source,
             "outlet": document.outlet, "url": document.url, "published": document.published,
             "title": document.title, "language": document.language, "text": document.text,
             "encoding": getattr(document, "encoding", None), "ingested_at": _now()}

@@ -86,3 +86,16 @@ def skipped(connection: sqlite3.Connection) -> None:
             at TEXT NOT NULL,                   -- the last time it was met
             UNIQUE (input, reason)
         )""")
+
+
+@MIGRATIONS("0004_document_keys")
+def document_keys(connection: sqlite3.Connection) -> None:
+    """Which document of which input a row is, apart from its text (``rows.document_key``), so that a
+    corrected document replaces its old self instead of being kept beside it or ignored."""
+    from .rows import document_key
+
+    _run(connection, "ALTER TABLE documents ADD COLUMN document_key TEXT",
+         "CREATE INDEX documents_key ON documents (document_key)")
+    rows = connection.execute("SELECT id, source, external_id, url FROM documents").fetchall()
+    connection.executemany("UPDATE documents SET document_key = ? WHERE id = ?",
+                           [(document_key(source, external_id, url), id_) for id_, source, external_id, url in rows])

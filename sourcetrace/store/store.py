@@ -1,7 +1,15 @@
 """The store: one SQLite file of traced documents, written by one thread, read by anyone.
 
 It keeps what it is given and knows nothing of tracing: ``identity``, ``contains``, ``add`` and
-``skip`` are what the batch runner (``sourcetrace.batch``) asks of any sink.
+``skip`` are what the batch runner (``sourcetrace.batch``) asks of any sink, and ``conflict`` what
+it asks of a sink that can tell a corrected document from a new one.
+
+A document is known by its text and by where it came from (``rows.document_key``: the input and
+the document's own id or URL). The same text again is a duplicate; the same document with other
+text or metadata (a corrected date, a fixed typo) is a new version of it, which an ingest reports
+and leaves alone (``conflict``) unless it was asked to replace (``replacing()``: the old version's
+rows give way to the new one's). ``replace_trace`` puts a new trace beside the same document (a
+re-trace by newer code); ``delete`` takes documents out.
 """
 from __future__ import annotations
 
@@ -10,13 +18,13 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import Errors, Rejected
+from ..errors import Errors, Rejected, Warnings
 from ..model.problems import InputProblem
 from ..model.records import Document, Trace
 from . import queries
 from .db import connect_reader, connect_writer, reading
 from .errors import StoreError, StoreMissing
-from .rows import content_hash, record_skip, write_trace
+from .rows import METADATA, content_hash, delete_documents, key_of, record_skip, replace_trace, write_trace
 from .schema import MIGRATIONS
 from .writer import Writer
 
@@ -74,23 +82,67 @@ class Store:
         return content_hash(document)
 
     def contains(self, document: Document) -> bool:
-        with self._lock:
-            if self._lookup is None:  # one read connection for every lookup: an ingest asks once a document
-                self._lookup = connect_reader(self.path)
-            found = self._lookup.execute("SELECT 1 FROM documents WHERE content_hash = ?", (self.identity(document),))
-            return found.fetchone() is not None
+        """The same text is stored, or (``conflict``) another version of the same document is."""
+        return self._lookup_one("SELECT 1 FROM documents WHERE content_hash = ?", (self.identity(document),)) \
+            is not None or self.conflict(document) is not None
 
-    def add(self, trace: Trace) -> int | None:
+    def conflict(self, document: Document) -> str | None:
+        """What makes ``document`` a new version of one stored under the same key (other text, other
+        metadata), in words, or None. An ingest reports it instead of adding the document."""
+        key = key_of(document)
+        where = ("document_key = ?", key) if key is not None else ("content_hash = ?", self.identity(document))
+        stored = self._lookup_one(f"SELECT id, content_hash, {', '.join(METADATA)} FROM documents "
+                                  f"WHERE {where[0]} ORDER BY id LIMIT 1", (where[1],))
+        if stored is None:
+            return None
+        changed = [name for name in METADATA if stored[name] != getattr(document, name, None)]
+        if stored["content_hash"] != self.identity(document):
+            changed.insert(0, "text")
+        return Warnings.W007.format(id=stored["id"], changed=", ".join(changed)) if changed else None
+
+    def replacing(self) -> Replacing:
+        """This store as a sink that replaces a stored version of a document with the new one."""
+        return Replacing(self)
+
+    def add(self, trace: Trace, replace: bool = False) -> int | None:
         """Store a traced document whole; its id, or None when the same text is stored already.
+        ``replace``: the stored version of the same document gives way to this one.
 
         Raises :class:`Rejected` when this document cannot be stored (the next may be), and
         :class:`StoreError` when none could (the disk is full, the file read-only)."""
         try:
-            return self.writer.call(lambda connection: write_trace(connection, trace, self.identity(trace.document)))
+            return self.writer.call(lambda connection: write_trace(connection, trace, self.identity(trace.document),
+                                                                   replace))
         except sqlite3.OperationalError as exc:
             raise StoreError(Errors.E304.format(path=self.path, reason=exc)) from exc
         except (sqlite3.Error, ValueError, UnicodeError) as exc:  # e.g. text SQLite cannot hold
             raise Rejected(Errors.E305.format(reason=f"{type(exc).__name__}: {exc}")) from exc
+
+    def replace_trace(self, document_id: int, trace: Trace) -> None:
+        """A new trace of a stored document (re-traced by newer code); the document as it was."""
+        try:
+            self.writer.call(lambda connection: replace_trace(connection, document_id, trace))
+        except sqlite3.Error as exc:
+            raise StoreError(Errors.E304.format(path=self.path, reason=exc)) from exc
+
+    def delete(self, ids: list[int]) -> int:
+        """Delete documents, with their traces and figures; how many there were."""
+        try:
+            return self.writer.call(lambda connection: delete_documents(connection, ids))
+        except sqlite3.Error as exc:
+            raise StoreError(Errors.E304.format(path=self.path, reason=exc)) from exc
+
+    def stored_documents(self, ids: list[int] | None = None) -> Iterator[tuple[int, Document, dict]]:
+        """(id, the document as it was read, the generator of its trace), in the order stored."""
+        with self.reader() as connection:
+            yield from queries.stored_documents(connection, ids)
+
+    def _lookup_one(self, sql: str, values: tuple) -> sqlite3.Row | None:
+        with self._lock:
+            if self._lookup is None:  # one read connection for every lookup: an ingest asks once a document
+                self._lookup = connect_reader(self.path)
+                self._lookup.row_factory = sqlite3.Row
+            return self._lookup.execute(sql, values).fetchone()
 
     def skip(self, problem: InputProblem) -> None:
         """Record an input that gave no document, or a document not stored, with the reason."""
@@ -145,3 +197,26 @@ class Store:
         if newer:
             raise StoreError(Errors.E303.format(path=self.path, names=", ".join(newer)))
         return pending
+
+
+class Replacing:
+    """A store as the sink of ``ingest --replace``: a document stored in another version (other text
+    or metadata under the same key) is traced again and takes the old version's place."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def identity(self, document: Document) -> str:
+        return self.store.identity(document)
+
+    def contains(self, document: Document) -> bool:
+        """Held as it is: the same text, and no other version under its key."""
+        return (self.store._lookup_one("SELECT 1 FROM documents WHERE content_hash = ?",
+                                       (self.identity(document),)) is not None
+                and self.store.conflict(document) is None)
+
+    def add(self, trace: Trace) -> int | None:
+        return self.store.add(trace, replace=True)
+
+    def skip(self, problem: InputProblem) -> None:
+        self.store.skip(problem)
