@@ -111,9 +111,10 @@ class Errors(metaclass=_Numbered):
         "or trace a report of your own: sourcetrace trace FILE."
     )
     E102 = (
-        "the text is in {code!r} (given, or read off its script), and sourcetrace has language data "
-        "for {available} only so far; it does not trace other languages with English rules, which "
-        "would give wrong figures. If the text is in fact English, give \"language\": \"en\" in JSON lines."
+        "the text is in {code!r} (given, or identified from its words), and sourcetrace traces {available} "
+        "only; it does not read a language with another one's rules, which would give wrong figures. "
+        "If the language was identified wrongly, say which it is: --language en (or \"language\": \"en\" "
+        "in JSON lines, language=\"en\" in the library)."
     )
     E103 = (
         "the English model package {name!r} is not installed. Run scripts/setup "

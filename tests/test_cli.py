@@ -208,7 +208,7 @@ def test_an_unsupported_language_is_not_called_a_bug(tmp_path, monkeypatch):
     feed = write(tmp_path, "feed.jsonl", '{"text": "Текст.", "language": "ru"}\n')
     result = invoke("trace", feed)
     assert result.exit_code == 1
-    assert "[E102] the text is in 'ru'" in result.stderr and "language data for en only" in result.stderr
+    assert "[E102] the text is in 'ru'" in result.stderr and "traces en" in result.stderr
     assert "bug" not in result.stderr
 
 

@@ -36,7 +36,7 @@ SETTINGS = settings(max_examples=50, deadline=None, derandomize=True, database=N
 @SETTINGS
 @given(texts, published)
 def test_every_span_slices_non_empty_text_and_tracing_never_raises(text, date):
-    trace = trace_text(text, published=date)
+    trace = trace_text(text, published=date, language="en")
     assert trace.document.text == text
     for where, span, _ in spans(trace):
         start, end = span
@@ -48,7 +48,7 @@ def test_every_span_slices_non_empty_text_and_tracing_never_raises(text, date):
 @SETTINGS
 @given(texts, published)
 def test_a_span_slices_exactly_the_text_its_record_holds(text, date):
-    trace = trace_text(text, published=date)
+    trace = trace_text(text, published=date, language="en")
     for where, (start, end), expected in spans(trace):
         if expected is not None:
             assert text[start:end] == expected, (where, (start, end), expected)
@@ -68,6 +68,6 @@ CRASHERS = [
 
 @pytest.mark.parametrize("text, date", CRASHERS)
 def test_known_crashers_trace(text, date):
-    trace = trace_text(text, published=date)
+    trace = trace_text(text, published=date, language="en")
     for where, (start, end), _ in spans(trace):
         assert 0 <= start < end <= len(text), where

@@ -36,6 +36,8 @@ def extract_figures(state: TraceState) -> None:
     last_scope = None
     known: dict[str, Figure] = {}  # counted head noun → the last figure whose indicator it named
     for sentence in state.sentences:
+        if sentence.language:
+            continue  # in another language: not read with this one's rules (sentences.py)
         periods = find_periods(sentence.text, state.lang, published, context_year)
         sentence.periods = periods
         numbers = [n for n in find_numbers(sentence.text, state.lang) if _is_figure(n, sentence, periods, state.lang)]

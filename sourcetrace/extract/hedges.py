@@ -18,6 +18,8 @@ def find_hedges(state: TraceState) -> None:
     openers = state.lang.cues("hedges", "back_reference_openers")
     figures_by_sentence = _figures_by_sentence(state)
     for sentence in state.sentences:
+        if sentence.language:
+            continue
         for match in cues.finditer(sentence.text):
             if not _is_hedge(sentence, match, state.lang):
                 continue

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..lang.detect import mixes_languages, sentence_languages
+from ..model import explain
 from ..pipeline.component import component
 from ..pipeline.state import Sentence, TraceState
 
@@ -25,6 +27,21 @@ def split_sentences(state: TraceState) -> None:
             if end > start:
                 state.sentences.append(
                     Sentence(len(state.sentences), start, end, paragraph, text[start:end]))
+    _mark_foreign(state)
+
+
+def _mark_foreign(state: TraceState) -> None:
+    """Sentences in another language than the document's are not read with its rules: they are
+    marked, left out of extraction, and the trace says so."""
+    language = state.document.language or state.lang.code
+    if not mixes_languages(state.document.text, language):
+        return
+    found = sentence_languages([s.text for s in state.sentences], language)
+    for sentence, other in zip(state.sentences, found):
+        sentence.language = other
+    skipped = [s for s in state.sentences if s.language]
+    if skipped:
+        state.warnings.append(explain.warning_foreign(len(skipped), sorted({s.language for s in skipped}), language))
 
 
 def _split_block(text: str, start: int, end: int, abbreviations: set[str], boundary: re.Pattern):
@@ -62,7 +79,8 @@ def mark_candidates(state: TraceState) -> None:
     triggers = state.lang.memo(trigger_words)
     for sentence in state.sentences:
         words = {w.lower() for w in _WORD.findall(sentence.text)}
-        sentence.candidate = any(ch.isdigit() for ch in sentence.text) or bool(words & triggers)
+        sentence.candidate = sentence.language is None and (
+            any(ch.isdigit() for ch in sentence.text) or bool(words & triggers))
 
 
 def trigger_words(lang) -> frozenset[str]:

@@ -27,7 +27,8 @@ def find_unattributed(state: TraceState) -> None:
             sentence = _sentence_at(state, incident.span[0])
             _add(state, sentence, "none", explain.REASON_INCIDENT, flagged, refers=incident.id)
     for sentence in state.sentences:
-        if sentence.index not in flagged and sentence.index not in state.claims and _generalises(sentence, state.lang):
+        if sentence.language is None and sentence.index not in flagged and sentence.index not in state.claims \
+                and _generalises(sentence, state.lang):
             _add(state, sentence, "none", explain.REASON_GENERALISATION, flagged)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lang.detect import detect_language
+from ..lang.detect import detect_language  # the same identification as the library's (api.py)
 from ..model.records import Document
 
 

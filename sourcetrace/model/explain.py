@@ -54,6 +54,12 @@ def note_restates(twin_id: str, twin_text: str) -> str:
     return f"no source in its own sentence; restates {twin_id} ({twin_text!r})"
 
 
+# Trace.warnings
+def warning_foreign(count: int, languages: list[str], language: str) -> str:
+    return (f"{count} sentence(s) in {', '.join(languages)} inside a text in {language}: not traced "
+            f"(they would be read with the rules of {language})")
+
+
 # Unattributed.reason
 def reason_vague(name: str) -> str:
     return f"attributed only to {name!r}, a party nobody can check"

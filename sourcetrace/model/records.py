@@ -37,7 +37,7 @@ class Document:
     outlet: str | None = None
     url: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD (a datetime.date is written out)
-    language: str = "en"
+    language: str | None = None  # ISO 639-1; None: identified from the text when it is traced
     title: str | None = None
     source: str | None = None  # where it was read from: a path, "-" for stdin
     dateline: dict | None = None

@@ -18,6 +18,7 @@ class Sentence:
     text: str
     doc: Any = None  # spacy.tokens.Doc of this sentence alone, offsets relative to ``start``
     candidate: bool = False  # worth parsing: a number, a reporting cue, a hedge or an event
+    language: str | None = None  # set when the sentence is in another language than its document
 
     @property
     def span(self) -> tuple[int, int]:

@@ -16,6 +16,8 @@ from ..model.chains import chain_text, origin
 from ..model.records import Document, Trace
 from .db import transaction
 
+UNDETERMINED = "und"  # ISO 639-2 "undetermined": a trace built by hand, never identified
+
 INSERT_DOCUMENT = """
     INSERT INTO documents (content_hash, document_key, external_id, source, outlet, url, published, title,
                            language, text, encoding, ingested_at)
@@ -40,7 +42,7 @@ def content_hash(document: Document) -> str:
     """The identity of a document: its language and its text, whitespace and Unicode forms evened
     out, so that the same report read from a .txt and from a JSON line is stored once."""
     text = " ".join(unicodedata.normalize("NFC", document.text).split())
-    return hashlib.sha256(f"{document.language}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(f"{document.language or UNDETERMINED}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def document_key(source: str | None, external_id: str | None, url: str | None) -> str | None:
@@ -107,7 +109,7 @@ def document_row(document: Document, digest: str) -> dict:
     return {"content_hash": digest, "document_key": key_of(document), "external_id": document.id,
             "source": document.source,
             "outlet": document.outlet, "url": document.url, "published": document.published,
-            "title": document.title, "language": document.language, "text": document.text,
+            "title": document.title, "language": document.language or UNDETERMINED, "text": document.text,
             "encoding": getattr(document, "encoding", None), "ingested_at": _now()}
 
 
