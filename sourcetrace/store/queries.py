@@ -17,12 +17,16 @@ FIGURES = """
     FROM figures f JOIN documents d ON d.id = f.document_id"""
 # Dated documents first, oldest first; a document's figures in the order of its text.
 FIGURES_ORDER = "ORDER BY d.published IS NULL, d.published, f.document_id, f.rowid"
-DOCUMENTS = """
-    SELECT d.id, d.external_id, d.source AS input, d.outlet, d.url, d.published, d.title, d.language,
-           d.encoding, d.ingested_at, d.content_hash, d.document_key,
-           (SELECT t.generator FROM traces t WHERE t.document_id = d.id) AS generator,
-           (SELECT count(*) FROM figures f WHERE f.document_id = d.id) AS figures
-    FROM documents d ORDER BY d.id"""
+DOCUMENT_COLUMNS = """
+    d.id, d.external_id, d.source AS input, d.outlet, d.url, d.published, d.title, d.language,
+    d.encoding, d.ingested_at, d.content_hash, d.document_key,
+    (SELECT t.generator FROM traces t WHERE t.document_id = d.id) AS generator,
+    (SELECT count(*) FROM figures f WHERE f.document_id = d.id) AS figures"""
+DOCUMENTS = f"SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY d.id"
+# What a search result shows of the text around the words found: markers that no text has (private
+# use characters), so that whoever writes it as HTML escapes the text and then marks the words.
+SNIPPET_MARKS = ("\ue000", "\ue001")
+SNIPPET = f"snippet(documents_search, 2, '{SNIPPET_MARKS[0]}', '{SNIPPET_MARKS[1]}', '…', 16)"
 # Either bound of a figure's period may be missing ("as of May": only an end); it is dated if either is.
 PERIOD_END = "coalesce(f.period_end, f.period_start)"
 PERIOD_START = "coalesce(f.period_start, f.period_end)"
@@ -65,8 +69,59 @@ def figure_dict(row: sqlite3.Row) -> dict:
 
 
 def documents(connection: sqlite3.Connection) -> list[dict]:
-    return [{**dict(row), "generator": json.loads(row["generator"]) if row["generator"] else None}
-            for row in connection.execute(DOCUMENTS)]
+    return [_document_dict(row) for row in connection.execute(DOCUMENTS)]
+
+
+def _document_dict(row: sqlite3.Row) -> dict:
+    return {**dict(row), "generator": json.loads(row["generator"]) if row["generator"] else None}
+
+
+def search_documents(connection: sqlite3.Connection, text: str | None = None, outlet: str | None = None,
+                     language: str | None = None, published_from: str | None = None,
+                     published_to: str | None = None, indicator: str | None = None,
+                     limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+    """(how many documents match, the ``limit`` of them from ``offset``), as ``documents`` gives them.
+    ``text``: words that must all occur in the title, outlet or text (full-text search; each word
+    as written, so that no input is a syntax error), best match first, each row with a ``snippet``;
+    otherwise the newest published first. ``outlet`` the whole name, any case; ``indicator`` an id
+    or its group ('mil'): documents with a figure of it; ``published_from``/``_to``: YYYY-MM-DD."""
+    _casefolding(connection)
+    where, values = _document_filters(outlet, language, published_from, published_to, indicator)
+    words = fts_query(text)
+    source, columns, order = "documents d", DOCUMENT_COLUMNS, "d.published IS NULL, d.published DESC, d.id DESC"
+    if words:
+        source = "documents_search s JOIN documents d ON d.id = s.rowid"
+        columns, order = f"{DOCUMENT_COLUMNS}, {SNIPPET} AS snippet", "s.rank, d.id"
+        where, values = ["documents_search MATCH ?", *where], [words, *values]
+    condition = f"WHERE {' AND '.join(where)}" if where else ""
+    total = connection.execute(f"SELECT count(*) FROM {source} {condition}", values).fetchone()[0]
+    rows = connection.execute(f"SELECT {columns} FROM {source} {condition} ORDER BY {order} LIMIT ? OFFSET ?",
+                              [*values, limit, offset])
+    return total, [_document_dict(row) for row in rows]
+
+
+def fts_query(text: str | None) -> str | None:
+    """Each word of ``text`` as an FTS5 phrase (its quotes doubled), all of them required: what a
+    person typed is searched for, never read as the query language."""
+    words = [word for word in (text or "").split() if any(ch.isalnum() for ch in word)]
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words) or None
+
+
+def _document_filters(outlet, language, published_from, published_to, indicator) -> tuple[list[str], list]:
+    conditions: list[tuple[str, tuple]] = []
+    if outlet:
+        conditions.append(("casefold(d.outlet) = ?", (outlet.casefold(),)))
+    if language:
+        conditions.append(("d.language = ?", (language,)))
+    if published_from:
+        conditions.append(("d.published >= ?", (published_from,)))
+    if published_to:
+        conditions.append(("d.published <= ?", (published_to,)))
+    if indicator:
+        group = indicator + "."
+        conditions.append(("EXISTS (SELECT 1 FROM figures f WHERE f.document_id = d.id AND "
+                           "(f.indicator = ? OR substr(f.indicator, 1, ?) = ?))", (indicator, len(group), group)))
+    return [sql for sql, _ in conditions], [value for _, group in conditions for value in group]
 
 
 def stored_documents(connection: sqlite3.Connection, ids: list[int] | None = None) -> Iterator[tuple]:

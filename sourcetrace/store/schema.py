@@ -99,3 +99,23 @@ def document_keys(connection: sqlite3.Connection) -> None:
     rows = connection.execute("SELECT id, source, external_id, url FROM documents").fetchall()
     connection.executemany("UPDATE documents SET document_key = ? WHERE id = ?",
                            [(document_key(source, external_id, url), id_) for id_, source, external_id, url in rows])
+
+
+@MIGRATIONS("0005_documents_search")
+def documents_search(connection: sqlite3.Connection) -> None:
+    """Full-text search over the documents' titles, outlets and text (SQLite FTS5). External content:
+    the text is not stored twice; triggers keep the index in step with every insert and delete."""
+    columns = "title, outlet, text"
+    values = "new.id, new.title, new.outlet, new.text"
+    removed = "'delete', old.id, old.title, old.outlet, old.text"
+    _run(connection,
+         f"CREATE VIRTUAL TABLE documents_search USING fts5({columns}, content='documents', content_rowid='id', "
+         "tokenize='unicode61 remove_diacritics 2')",
+         f"CREATE TRIGGER documents_search_insert AFTER INSERT ON documents BEGIN "
+         f"INSERT INTO documents_search (rowid, {columns}) VALUES ({values}); END",
+         f"CREATE TRIGGER documents_search_delete AFTER DELETE ON documents BEGIN "
+         f"INSERT INTO documents_search (documents_search, rowid, {columns}) VALUES ({removed}); END",
+         f"CREATE TRIGGER documents_search_update AFTER UPDATE ON documents BEGIN "
+         f"INSERT INTO documents_search (documents_search, rowid, {columns}) VALUES ({removed}); "
+         f"INSERT INTO documents_search (rowid, {columns}) VALUES ({values}); END",
+         "INSERT INTO documents_search (documents_search) VALUES ('rebuild')")

@@ -160,6 +160,12 @@ class Store:
         with self.reader() as connection:
             return queries.documents(connection)
 
+    def search(self, **filters) -> tuple[int, list[dict]]:
+        """(how many documents match, one page of them): full-text search and filters as
+        :func:`queries.search_documents`."""
+        with self.reader() as connection:
+            return queries.search_documents(connection, **filters)
+
     def get_trace(self, document_id: int) -> dict | None:
         with self.reader() as connection:
             return queries.get_trace(connection, document_id)
