@@ -20,6 +20,7 @@ AREAS = (
     ("E400", "E499", "the registry of sources and indicators"),
     ("E500", "E599", "reconciling: barometer and check"),
     ("E600", "E699", "values given to a command or setting"),
+    ("E700", "E799", "the web app (sourcetrace serve)"),
     ("W001", "W099", "notices: nothing failed, but the user should know"),
 )
 
@@ -166,6 +167,22 @@ class Errors(metaclass=_Numbered):
     E600 = "{value!r} is not a size: give bytes, or a number with K, M or G, e.g. 50M."
     E601 = "{value!r} is not a month. Write it as YYYY-MM (e.g. 2024-03), or YYYY-MM-DD."
     E602 = "--from {first} is after --to {last}. Give the earlier month to --from."
+    # The web app: E700-E799
+    E700 = "no document {id} in this store. The documents page lists what it holds."
+    E701 = "no page at {path}. The documents page is at /documents; /openapi.json describes the API."
+    E702 = ("writes are off: this server was started without a token. Start it with ${env} set, or with "
+            "--token-file FILE, to allow uploads.")
+    E703 = "this needs the server's token: send 'Authorization: Bearer TOKEN', or give it in the form's token field."
+    E704 = "the upload is {size} bytes, over the limit of {limit} bytes. Upload fewer or smaller files."
+    E705 = "{count} files uploaded, over the limit of {limit}. Upload them in several goes."
+    E706 = "{name}: {reason}"
+    E707 = "no ingest {id} on this server (ingests are kept while it runs). The ingest page starts one."
+    E708 = "the server failed on this request ({kind}); the details are in the server's log, not here."
+    E709 = "{method} is not allowed here; this page takes {allowed}."
+    E710 = "the token file {path} cannot be read ({reason})."
+    E711 = "the token file {path} is empty. Put the token on its first line."
+    E712 = "upload at least one file, in the form field 'files'."
+    E713 = "no source {id} in the registry or in this store's chains. The sources named in a document link here."
 
 
 class Warnings(metaclass=_Numbered):
@@ -178,6 +195,9 @@ class Warnings(metaclass=_Numbered):
     W006 = "{failed} of {total} inputs failed (see above); {traced} traced."
     W007 = ("stored already as document {id} with other {changed}; not added. Run the ingest again with "
             "--replace to store this version in its place.")
+    W008 = ("serving on {host}, which other machines can reach: anyone who can reach this port can read the "
+            "store. Use --host 127.0.0.1 unless that is meant.")
+    W009 = "writes are off (no token configured): uploads are refused. Set ${env} or give --token-file to allow them."
 
 
 class SourcetraceError(Exception):

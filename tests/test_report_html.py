@@ -77,7 +77,7 @@ def test_every_span_is_highlighted_by_kind(sample_trace):
 
 def test_each_claim_lists_the_marks_it_lights(sample_trace):
     page = render(sample_trace)
-    first = re.search(r'<li tabindex="0" data-marks="([\d ]+)"><span class="cid">f1</span>', page)
+    first = re.search(r'<li tabindex="0" id="f1" data-marks="([\d ]+)"><span class="cid">f1</span>', page)
     marks = first.group(1).split()
     assert len(marks) == 7  # figure, counted, scope, period, two sources, one hedge
     for mark in marks:

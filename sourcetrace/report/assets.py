@@ -28,7 +28,7 @@ section.doc h2 { margin: .2rem 0; font-size: 1.3rem; }
         border: 1px solid #ddd; border-radius: 6px; font: 16px/1.7 Georgia, serif; }
 .claims { position: sticky; top: 6rem; max-height: calc(100vh - 7rem); overflow: auto; }
 .claims h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
-.claims ol, .claims ul { padding-left: 1.2rem; margin: 0; }
+.claims ol, .claims ul { padding-left: 2.6rem; margin: 0; }  /* room for numbers past 9 */
 .claims li { cursor: pointer; padding: .3rem .4rem; border-radius: 4px; margin-bottom: .3rem; }
 .claims li:hover, .claims li:focus, .claims li.pinned { background: #e8e8ff; outline: none; }
 .cid { font: 12px monospace; color: #666; }
@@ -43,16 +43,21 @@ section.doc h2 { margin: .2rem 0; font-size: 1.3rem; }
 .k-unattributed { border-bottom: 2px dashed var(--unattributed); }
 .k-detail { box-shadow: inset 0 -3px 0 var(--detail); }
 .on { outline: 2px solid #111; outline-offset: 1px; }
+.text span[class*=" m"], .text span[class^="m"] { cursor: pointer; }
+.claims li:target { background: #e8e8ff; }
+.inherited { border-bottom: 1px dotted #0a4f8a; }
+a.party { color: inherit; }
 """
 
-# Hovering (or focusing) a claim lights its spans in the text; clicking pins it and scrolls there.
+# Hovering (or focusing) a claim lights its spans in the text; clicking it selects it: its spans stay
+# lit and the text scrolls to them. Clicking a marked span in the text selects the claim it belongs
+# to (again: the next claim that shares it) and scrolls the side panel to it. A link to #f1 selects f1.
 SCRIPT = """
 (function () {
+  function marksOf(item) { return item.getAttribute("data-marks").split(" ").filter(Boolean); }
   function pieces(item) {
     var section = item.closest("section"), found = [];
-    item.getAttribute("data-marks").split(" ").forEach(function (m) {
-      if (m) { found.push.apply(found, section.querySelectorAll(".m" + m)); }
-    });
+    marksOf(item).forEach(function (m) { found.push.apply(found, section.querySelectorAll(".m" + m)); });
     return found;
   }
   function light(item) { pieces(item).forEach(function (p) { p.classList.add("on"); }); }
@@ -60,20 +65,40 @@ SCRIPT = """
     section.querySelectorAll(".on").forEach(function (p) { p.classList.remove("on"); });
     section.querySelectorAll("li.pinned").forEach(light);
   }
-  document.querySelectorAll("li[data-marks]").forEach(function (item) {
-    var section = item.closest("section");
-    function pin() {
-      var pinned = item.classList.toggle("pinned"), first = pieces(item)[0];
-      relight(section);
-      if (pinned && first) { first.scrollIntoView({block: "center", behavior: "smooth"}); }
+  function select(item, scrollText) {
+    var section = item.closest("section"), first = pieces(item)[0];
+    section.querySelectorAll("li.pinned").forEach(function (li) { if (li !== item) { li.classList.remove("pinned"); } });
+    item.classList.add("pinned");
+    relight(section);
+    if (scrollText && first) { first.scrollIntoView({block: "center"}); }
+    item.scrollIntoView({block: "nearest"});
+  }
+  document.querySelectorAll("section.doc").forEach(function (section) {
+    var byMark = {};
+    section.querySelectorAll("li[data-marks]").forEach(function (item) {
+      marksOf(item).forEach(function (m) { (byMark[m] = byMark[m] || []).push(item); });
+      item.addEventListener("mouseenter", function () { light(item); });
+      item.addEventListener("focus", function () { light(item); });
+      item.addEventListener("mouseleave", function () { relight(section); });
+      item.addEventListener("blur", function () { relight(section); });
+      item.addEventListener("click", function (e) { if (!e.target.closest("a")) { select(item, true); } });
+      item.addEventListener("keydown", function (e) { if (e.key === "Enter") { select(item, true); } });
+    });
+    var text = section.querySelector(".text");
+    if (text) {
+      text.addEventListener("click", function (e) {
+        var piece = e.target.closest("span"), items = [];
+        if (!piece) { return; }
+        piece.className.split(" ").forEach(function (c) {
+          if (/^m[0-9]+$/.test(c)) { (byMark[c.slice(1)] || []).forEach(function (i) { if (items.indexOf(i) < 0) { items.push(i); } }); }
+        });
+        if (!items.length) { return; }
+        var current = items.indexOf(section.querySelector("li.pinned"));
+        select(items[(current + 1) % items.length], false);
+      });
     }
-    item.addEventListener("mouseenter", function () { light(item); });
-    item.addEventListener("focus", function () { light(item); });
-    item.addEventListener("mouseleave", function () { relight(section); });
-    item.addEventListener("blur", function () { relight(section); });
-    item.addEventListener("click", pin);
-    item.addEventListener("keydown", function (e) { if (e.key === "Enter") { pin(); } });
   });
+  var wanted = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (wanted && wanted.matches("li[data-marks]")) { select(wanted, true); }
 })();
 """
-

@@ -5,15 +5,30 @@ reaches the page; the page's own markup is the only markup in it.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
+from typing import Callable
 
-from ..model.chains import chain_text, link_text
-from ..model.records import Figure, Hedge, Incident, Trace, Unattributed
+from ..model.chains import NO_SOURCE, link_text
+from ..model.records import Figure, Hedge, Incident, Link, Trace, Unattributed
 from ..model.words import quote
 from . import assets, wording
 from .common import Renderer
 from .page import page as html_page
 from .marks import Marks, figure_marks, incident_marks, pieces, trace_marks, unattributed_marks
+
+@dataclass
+class Extras:
+    """What a page that knows more than the trace adds to it (the web app's document page): where
+    each party of a chain leads (its source page), and lines of HTML under a figure (its grades and
+    barometer). The standalone page of ``trace --format html`` adds nothing."""
+
+    source_href: Callable[[Link], str | None] = lambda link: None
+    figure_lines: Callable[[Figure], list[str]] = lambda figure: []
+
+
+NOTHING_MORE = Extras()
+
 
 class HtmlRenderer(Renderer):
 
@@ -45,12 +60,16 @@ def document_name(trace: Trace) -> str:
     return quote(document.title or document.source or document.id or "document", 100)
 
 
-def document_section(trace: Trace, number: int) -> str:
+def document_section(trace: Trace, number: int, extras: Extras = NOTHING_MORE, heading: bool = True) -> str:
+    """One document: its text with every span marked, its claims beside it. ``number`` tells the
+    sections of one page apart; the first one's claims are anchored by their own ids (``#f1``),
+    the others' by ``#doc-N-f1``."""
     marks = Marks(len(trace.document.text))
-    claims = claims_html(trace, marks)  # first: the claims number the marks the text then shows
-    trace_marks(marks, trace)
+    claims = claims_html(trace, marks, extras, "" if number == 1 else f"doc-{number}-")
+    trace_marks(marks, trace)  # after the claims: they number the marks the text then shows
+    title = f"<h2>{escape(document_name(trace))}</h2>\n" if heading else ""
     return (
-        f'<section class="doc" id="doc-{number}">\n<h2>{escape(document_name(trace))}</h2>\n'
+        f'<section class="doc" id="doc-{number}">\n{title}'
         f"{meta_html(trace)}\n"
         f'<div class="cols">\n<div class="text">{text_html(trace.document.text, marks)}</div>\n'
         f'<aside class="claims">{claims}{dropped_html(marks)}</aside>\n</div>\n</section>'
@@ -85,13 +104,18 @@ def text_html(text: str, marks: Marks) -> str:
     return "".join(out)
 
 
-def claims_html(trace: Trace, marks: Marks) -> str:
-    parts = [
-        claim_list("Figures", trace.figures, lambda f: figure_item(f, figure_marks(marks, f))),
-        claim_list("Incidents", trace.incidents, lambda i: incident_item(i, incident_marks(marks, i))),
-        claim_list("Unattributed claims", trace.unattributed,
-                   lambda u: unattributed_item(u, unattributed_marks(marks, u))),
-    ]
+def claims_html(trace: Trace, marks: Marks, extras: Extras = NOTHING_MORE, anchor: str = "") -> str:
+    def figure(f: Figure) -> str:
+        return figure_item(f, figure_marks(marks, f), extras, anchor)
+
+    def incident(i: Incident) -> str:
+        return incident_item(i, incident_marks(marks, i), extras, anchor)
+
+    def unattributed(u: Unattributed) -> str:
+        return unattributed_item(u, unattributed_marks(marks, u), extras)
+
+    parts = [claim_list("Figures", trace.figures, figure), claim_list("Incidents", trace.incidents, incident),
+             claim_list("Unattributed claims", trace.unattributed, unattributed)]
     if trace.hedges:
         parts.append(f'<h3>Hedges ({len(trace.hedges)})</h3><p class="hedges">{hedge_html(trace.hedges)}</p>')
     if trace.warnings:
@@ -107,52 +131,65 @@ def claim_list(title: str, items: list, item_html) -> str:
     return head + "<ol>" + "".join(item_html(item) for item in items) + "</ol>"
 
 
-def claim_item(numbers: list[int], lines: list[str]) -> str:
+def claim_item(numbers: list[int], lines: list[str], anchor: str | None = None) -> str:
     marked = " ".join(str(n) for n in dict.fromkeys(numbers))
-    return f'<li tabindex="0" data-marks="{marked}">' + "".join(lines) + "</li>"
+    named = f' id="{escape(anchor)}"' if anchor else ""
+    return f'<li tabindex="0"{named} data-marks="{marked}">' + "".join(lines) + "</li>"
 
 
-def figure_item(figure: Figure, numbers: list[int]) -> str:
+def figure_item(figure: Figure, numbers: list[int], extras: Extras = NOTHING_MORE, anchor: str = "") -> str:
     facts = " · ".join(f"{label} {value}" for label, value in wording.figure_facts(figure))
     lines = [
         f'<span class="cid">{escape(figure.id)}</span> ',
         f'<q class="k-figure">{escape(quote(figure.text))}</q>',
         f'<div class="facts">{escape(facts)}</div>',
-        f'<div class="chain">{escape(chain_line(figure.attribution, figure.attribution_basis))}</div>',
+        chain_html(figure.attribution, extras, figure.attribution_basis),
     ]
     if figure.hedges:
         lines.append(f'<div class="hedges">hedges: {hedge_html(figure.hedges)}</div>')
     lines += [f'<div class="reason">note: {escape(note)}</div>' for note in figure.notes]
     lines += [f'<div class="reason">disagrees: {escape(wording.disagreement(found))}</div>'
               for found in figure.disagreements]
-    return claim_item(numbers, lines)
+    return claim_item(numbers, lines + extras.figure_lines(figure), anchor + figure.id)
 
 
-def incident_item(incident: Incident, numbers: list[int]) -> str:
+def incident_item(incident: Incident, numbers: list[int], extras: Extras = NOTHING_MORE, anchor: str = "") -> str:
     facts = " · ".join(f"{label} {value}" for label, value in wording.incident_facts(incident))
     lines = [
         f'<span class="cid">{escape(incident.id)}</span> ',
         f'<span class="facts">{escape(facts) or "incident"}</span>',
-        f'<div class="chain">{escape(chain_line(incident.attribution))}</div>',
+        chain_html(incident.attribution, extras),
     ]
     if incident.hedges:
         lines.append(f'<div class="hedges">hedges: {hedge_html(incident.hedges)}</div>')
-    return claim_item(numbers, lines)
+    return claim_item(numbers, lines, anchor + incident.id)
 
 
-def unattributed_item(claim: Unattributed, numbers: list[int]) -> str:
-    source = f"vague source: {link_text(claim.source)}" if claim.source else "no source at all"
-    reason = " · ".join(part for part in (source, claim.reason) if part)
+def unattributed_item(claim: Unattributed, numbers: list[int], extras: Extras = NOTHING_MORE) -> str:
+    source = f"vague source: {party_html(claim.source, extras)}" if claim.source else "no source at all"
+    reason = " · ".join(part for part in (source, escape(claim.reason or "")) if part)
     lines = [f'<q class="k-unattributed">{escape(quote(claim.text))}</q>',
-             f'<div class="reason">{escape(reason)}</div>']
+             f'<div class="reason">{reason}</div>']
     if claim.refers_to:
         lines.append(f'<div class="reason">refers to {escape(", ".join(claim.refers_to))}</div>')
     return claim_item(numbers, lines)
 
 
-def chain_line(links, basis: str | None = None) -> str:
-    shown = "chain: " + chain_text(links)
-    return shown + (f" [{basis}]" if basis and basis != "none" else "")
+def chain_html(links: list[Link], extras: Extras = NOTHING_MORE, basis: str | None = None) -> str:
+    """``chain: TASS (relay) ← unnamed sources (origin, anonymous)``, nearest first, each party a link
+    to its source page where the page knows one; a link inherited from an earlier sentence is marked."""
+    parties = " ← ".join(party_html(link, extras) for link in links) or escape(NO_SOURCE)
+    shown = f"chain: {parties}" + (f" [{escape(basis)}]" if basis and basis != "none" else "")
+    return f'<div class="chain">{shown}</div>'
+
+
+def party_html(link: Link, extras: Extras = NOTHING_MORE) -> str:
+    text = escape(link_text(link))
+    inherited = getattr(link, "inherited_from", None)
+    if inherited is not None:  # the party was named in an earlier sentence and governs this one
+        text = f'<span class="inherited" title="inherited from {escape(str(inherited))}">{text} ↖</span>'
+    href = extras.source_href(link)
+    return f'<a class="party" href="{escape(href)}">{text}</a>' if href else text
 
 
 def hedge_html(hedges: list[Hedge]) -> str:

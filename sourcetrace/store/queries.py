@@ -100,6 +100,22 @@ def search_documents(connection: sqlite3.Connection, text: str | None = None, ou
     return total, [_document_dict(row) for row in rows]
 
 
+def document(connection: sqlite3.Connection, document_id: int) -> dict | None:
+    """One stored document as ``documents`` gives it, or None."""
+    row = connection.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ?", (document_id,)).fetchone()
+    return _document_dict(row) if row else None
+
+
+def facets(connection: sqlite3.Connection) -> dict[str, list[tuple[str, int]]]:
+    """What the documents can be filtered by, each value with how many documents (or, for
+    indicators, figures) have it, most first: outlets, languages, indicators."""
+    queries = {"outlets": "SELECT outlet, count(*) FROM documents WHERE outlet IS NOT NULL GROUP BY outlet",
+               "languages": "SELECT language, count(*) FROM documents GROUP BY language",
+               "indicators": "SELECT indicator, count(*) FROM figures WHERE indicator IS NOT NULL GROUP BY indicator"}
+    return {name: sorted(((value, count) for value, count in connection.execute(sql)), key=lambda vc: (-vc[1], vc[0]))
+            for name, sql in queries.items()}
+
+
 def fts_query(text: str | None) -> str | None:
     """Each word of ``text`` as an FTS5 phrase (its quotes doubled), all of them required: what a
     person typed is searched for, never read as the query language."""
@@ -141,6 +157,12 @@ def stored_documents(connection: sqlite3.Connection, ids: list[int] | None = Non
 def get_trace(connection: sqlite3.Connection, document_id: int) -> dict | None:
     row = connection.execute("SELECT trace FROM traces WHERE document_id = ?", (document_id,)).fetchone()
     return json.loads(row["trace"]) if row else None
+
+
+def stored_traces(connection: sqlite3.Connection) -> Iterator[tuple[int, dict]]:
+    """(the store's id, the trace) for every stored trace, in the order they were stored."""
+    for row in connection.execute("SELECT document_id, trace FROM traces ORDER BY document_id"):
+        yield row["document_id"], json.loads(row["trace"])
 
 
 def traces(connection: sqlite3.Connection) -> Iterator[dict]:

@@ -166,6 +166,16 @@ class Store:
         with self.reader() as connection:
             return queries.search_documents(connection, **filters)
 
+    def document(self, document_id: int) -> dict | None:
+        """One document as :meth:`documents` lists it, or None."""
+        with self.reader() as connection:
+            return queries.document(connection, document_id)
+
+    def facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Outlets, languages and indicators in the store, each with its count (:func:`queries.facets`)."""
+        with self.reader() as connection:
+            return queries.facets(connection)
+
     def get_trace(self, document_id: int) -> dict | None:
         with self.reader() as connection:
             return queries.get_trace(connection, document_id)
@@ -174,6 +184,11 @@ class Store:
         """Every stored trace as ``Trace.to_dict()`` — what reconciliation reads."""
         with self.reader() as connection:
             yield from queries.traces(connection)
+
+    def stored_traces(self) -> Iterator[tuple[int, dict]]:
+        """(the store's id, the trace) for every stored trace: :meth:`traces` with where each is kept."""
+        with self.reader() as connection:
+            yield from queries.stored_traces(connection)
 
     def close(self) -> None:
         with self._lock:

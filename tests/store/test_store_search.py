@@ -74,3 +74,22 @@ def test_the_index_follows_deletes_and_replacements(filled):
     assert ids(filled, text="AWOL") == []
     with sqlite3.connect(filled.path) as connection:  # the index agrees with its content table
         connection.execute("INSERT INTO documents_search (documents_search) VALUES ('integrity-check')")
+
+
+def test_one_document_by_its_id(filled):
+    [row] = filled.search(outlet="Reuters")[1]
+    assert filled.document(row["id"]) == {key: value for key, value in row.items()}
+    assert filled.document(999) is None
+
+
+def test_facets_count_what_the_filters_can_take(filled):
+    facets = filled.facets()
+    assert facets["outlets"] == [("Reuters", 1), ("Suspilne", 1), ("TASS", 1)]
+    assert dict(facets["languages"]) == {"und": 2, "uk": 1}  # built by hand, never identified
+    assert dict(facets["indicators"]) == {"mil.desertion_cases": 1, "mil.awol_cases": 1}
+
+
+def test_stored_traces_come_with_their_ids(filled):
+    pairs = list(filled.stored_traces())
+    assert [trace for _, trace in pairs] == list(filled.traces())
+    assert [filled.document(id_)["content_hash"] for id_, _ in pairs] == [row["content_hash"] for row in filled.documents()]
