@@ -360,6 +360,8 @@ def _according_to(sentence, lang, parts) -> None:
             continue
         last = doc[token.i + len(cue.split()) - 1]
         pobj = lang.syntax.prepositional_object(last) if last.head.i == token.i or last.i == token.i else None
+        if pobj is None and _governs(token, last, lang):
+            pobj = last  # "за даними X": the cue ends on the noun its preposition governs
         if pobj is None:
             continue
         party = _party_of(sentence, pobj, lang, parts)
@@ -379,6 +381,11 @@ def _according_to(sentence, lang, parts) -> None:
         agent = lang.syntax.agent(doc[token.i + len(cue.split()) - 1])
         if agent is not None:
             parts.outer.append(make_mention(sentence, agent, lang))
+
+
+def _governs(preposition, noun, lang) -> bool:
+    found = lang.syntax.prepositional_object(preposition) if lang.syntax.is_preposition(preposition) else None
+    return found is not None and found.i == noun.i and noun.i != preposition.i
 
 
 def _relayed(verb, lang) -> bool:
