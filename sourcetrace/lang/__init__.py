@@ -24,7 +24,7 @@ from importlib import resources
 from types import ModuleType
 from typing import Any
 
-AVAILABLE = ("en",)  # languages with data and a grammar; the order is the order of preference
+AVAILABLE = ("en", "uk")  # languages with data and a grammar; the order is the order of preference
 DATA_FILES = ("sentences", "numbers", "units", "attribution", "hedges", "time", "incidents",
               "indicators", "scope", "verbs", "words", "sources")
 

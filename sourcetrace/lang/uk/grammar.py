@@ -1,0 +1,549 @@
+"""Ukrainian: the grammar behind the data in this folder.
+
+- ``SYNTAX`` answers the questions of :class:`~sourcetrace.lang.syntax.Syntax` on the Universal
+  Dependencies labels of the rule-based parser in ``parser.py`` (no Ukrainian parser ships on PyPI
+  under a licence this project can redistribute).
+- ``Forms`` holds how Ukrainian writes sentence ends, numbers ('29,8 тис.', '9 847'), dates and
+  periods ('з початку повномасштабного вторгнення', 'за сім місяців 2025 року', 'станом на
+  1 жовтня') and datelines ('КИЇВ, 12 червня. /Укрінформ/.'), as regular expressions built from the
+  data files.
+- ``verb_forms`` inflects a verb from its infinitive; forms no rule makes are in verbs.json.
+- ``load_parser`` builds the parser (nothing to download).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..forms import When
+from ..syntax import Syntax
+
+_APOSTROPHE = "['’ʼ]"
+
+
+def load_parser():
+    from .. import load_language
+    from .parser import Parser
+
+    return Parser(load_language("uk"))
+
+
+def parser_name(nlp) -> str:
+    return f"{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+
+
+# --- verbs -------------------------------------------------------------------------------------
+
+_LABIAL = ("б", "п", "в", "м", "ф")
+_ALTERNATION = (("зд", "ждж"), ("ст", "щ"), ("д", "дж"), ("т", "ч"), ("з", "ж"), ("с", "ш"))
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """Past (m/f/n/pl), present or future 3rd person, impersonal and converb forms of an infinitive:
+    'повідомити' → повідомив, повідомила, повідомили, повідомить, повідомлять, повідомлено, ...
+    Reflexive verbs ('-тися') keep '-ся'/'-сь'. Irregular forms are listed in verbs.json."""
+    reflexive = lemma.endswith(("тися", "тись"))
+    base = lemma[:-2] if reflexive else lemma
+    if not base.endswith("ти"):
+        return {lemma}
+    stem = base[:-2]
+    forms = {stem + "в", stem + "ла", stem + "ло", stem + "ли"}
+    if stem.endswith("ува"):
+        root = stem[:-3]
+        forms |= {root + "ує", root + "ують", root + "овано", root + "уючи"}
+    elif stem.endswith(("ава", "ява")) and len(stem) > 4:
+        forms |= {stem[:-2] + "є", stem[:-2] + "ють", stem + "є", stem + "ють"}
+    if stem.endswith(("а", "я")):
+        forms |= {stem + "є", stem + "ють", stem + "но", stem + "ючи"}
+        if stem[-2:-1] in ("ж", "ч", "ш", "щ"):
+            forms |= {stem[:-1] + "ить", stem[:-1] + "ать"}
+    if stem.endswith(("и", "і")):
+        root = stem[:-1]
+        forms |= {root + "ить", root + "ять", root + "ать", root + "ячи", root + "ачи", root + "ять"}
+        forms |= {_alternate(root) + "ено", root + "ено"}
+        if stem.endswith("і"):
+            forms |= {stem + "є", stem + "ють"}
+    if stem.endswith("у"):
+        forms |= {stem[:-1] + "е", stem[:-1] + "уть", stem + "то"}
+    forms.add(base)
+    if reflexive:
+        forms = {_reflexive(f) for f in forms} | {stem + "вся", stem + "лася", stem + "лося", stem + "лися",
+                                                   stem + "лась", stem + "лось", stem + "лись"}
+        forms.add(lemma)
+    return forms
+
+
+def _alternate(root: str) -> str:
+    """The consonant change before '-ено': повідом-ити → повідомл-ено, пошкод-ити → пошкодж-ено."""
+    if root.endswith(_LABIAL):
+        return root + "л"
+    for old, new in _ALTERNATION:
+        if root.endswith(old):
+            return root[: len(root) - len(old)] + new
+    return root
+
+
+def _reflexive(form: str) -> str:
+    if form.endswith(("ть", "є", "ти")):
+        return form + "ся"
+    if form.endswith(("в",)):
+        return form + "ся"
+    if form.endswith(("ла", "ло", "ли")):
+        return form + "ся"
+    return form + "сь" if form.endswith(("и", "чи")) else form + "ся"
+
+
+# --- syntax ------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _morphology() -> dict:
+    return json.loads(resources.files(__package__).joinpath("morphology.json").read_text(encoding="utf-8"))
+
+
+def _has(t, key: str, value: str) -> bool:
+    return value in t.morph.get(key)
+
+
+class UkrainianSyntax(Syntax):
+    """The questions answered on Universal Dependencies labels (the shallow parse of parser.py)."""
+
+    def is_verb(self, t) -> bool:
+        return t.pos_ == "VERB"
+
+    def is_verb_or_auxiliary(self, t) -> bool:
+        return t.pos_ in ("VERB", "AUX")
+
+    def is_noun(self, t) -> bool:
+        return t.pos_ == "NOUN"
+
+    def is_proper(self, t) -> bool:
+        return t.pos_ == "PROPN"
+
+    def is_pronoun(self, t) -> bool:
+        return t.pos_ == "PRON" or (t.pos_ == "DET" and _has(t, "Poss", "Yes"))
+
+    def is_number_part(self, t) -> bool:
+        return t.pos_ in ("NUM", "NOUN", "X", "SYM", "PROPN", "ADJ")
+
+    def is_content_word(self, t) -> bool:
+        return t.pos_ in ("VERB", "NOUN", "ADJ")
+
+    def is_possessive_marker(self, t) -> bool:
+        return False  # Ukrainian marks the possessor by its case, not by a separate token
+
+    def is_plural(self, t) -> bool:
+        return t.pos_ in ("NOUN", "PROPN") and _has(t, "Number", "Plur")
+
+    def is_plural_common(self, t) -> bool:
+        return t.pos_ == "NOUN" and _has(t, "Number", "Plur")
+
+    def is_singular_noun(self, t) -> bool:
+        return t.pos_ in ("NOUN", "PROPN") and not _has(t, "Number", "Plur")
+
+    def is_past(self, t) -> bool:
+        return _has(t, "Tense", "Past") or _has(t, "VerbForm", "Part")
+
+    def is_determiner(self, t) -> bool:
+        return t.dep_ == "det"
+
+    def is_root(self, t) -> bool:
+        return t.dep_ == "ROOT"
+
+    def is_subject(self, t, passive: bool = False) -> bool:
+        return t.dep_ == "nsubj" or (passive and t.dep_ == "nsubj:pass")
+
+    def is_argument(self, t) -> bool:
+        return t.dep_ in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "appos", "nmod")
+
+    def is_prepositional_object(self, t) -> bool:
+        return any(c.dep_ == "case" for c in t.children)
+
+    def is_conjunct(self, t) -> bool:
+        return t.dep_ == "conj"
+
+    def is_complement_clause(self, t) -> bool:
+        return t.dep_ == "ccomp"
+
+    def is_main_clause(self, t) -> bool:
+        return t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")
+
+    def is_attributive(self, t) -> bool:
+        return t.dep_ in ("acl", "amod")
+
+    def is_noun_modifier(self, t) -> bool:
+        return t.dep_ in ("nummod", "amod", "nmod", "compound")
+
+    def is_phrase_edge(self, t) -> bool:
+        return t.dep_ in ("acl:relcl", "acl", "punct", "cc", "conj", "appos", "advcl", "parataxis")
+
+    def is_preposition(self, t) -> bool:
+        return t.dep_ == "case"
+
+    def is_clause_aside(self, t) -> bool:
+        return t.dep_ in ("acl:relcl", "appos", "acl")
+
+    def objects(self, verb) -> list:
+        return [c for c in verb.children if c.dep_ == "obj"]
+
+    def hearers(self, verb) -> list:
+        return [c for c in verb.children if c.dep_ == "iobj"]
+
+    def agent(self, verb):
+        """The instrumental doer of an impersonal verb ('зареєстровано *поліцією*'), or the body a
+        subjectless plural verb speaks from ('повідомили *в ОВА*', 'уточнили *у відомстві*')."""
+        agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+        if agent is not None:
+            return agent
+        if any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children) or not _has(verb, "Number", "Plur"):
+            return None
+        morphology = _morphology()
+        for child in verb.children:
+            case = next((c for c in child.children if c.dep_ == "case"), None)
+            if child.dep_ == "obl" and case is not None and case.lower_ in morphology["speaker_place_prepositions"] \
+                    and (child.text[:1].isupper() or child.lower_ in morphology["speaker_place_nouns"]):
+                return child
+        return None
+
+    def possessives(self, noun) -> list:
+        """'*його* словами', 'дані *ДБР*', 'відповідь *Офісу Генерального прокурора*': a possessive
+        pronoun, or a genitive noun with no preposition after the noun."""
+        out = []
+        for c in noun.children:
+            if c.dep_ == "det" and _has(c, "Poss", "Yes"):
+                out.append(c)
+            elif c.dep_ == "nmod" and c.i > noun.i and not any(g.dep_ == "case" for g in c.children) \
+                    and (_has(c, "Case", "Gen") or not c.morph.get("Case")):
+                out.append(c)
+        return out
+
+    def determiners(self, noun) -> list:
+        return [c for c in noun.children if c.dep_ == "det" and not _has(c, "Poss", "Yes")]
+
+    def modifiers(self, noun) -> list:
+        return [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+
+    def attributes(self, noun) -> list:
+        return [c for c in noun.children if c.dep_ in ("amod", "compound")]
+
+    def compounds(self, noun) -> list:
+        return [c for c in noun.children if c.dep_ == "compound"]
+
+    def numeric_modifiers(self, noun) -> list:
+        return [c for c in noun.children if c.dep_ == "nummod"]
+
+    def prepositions(self, token):
+        for child in token.children:
+            case = next((c for c in child.children if c.dep_ == "case"), None)
+            if case is not None:
+                yield case, child
+
+    def prepositional_object(self, preposition):
+        while preposition.dep_ == "fixed" and preposition.head.i != preposition.i:
+            preposition = preposition.head
+        if preposition.dep_ == "case" and preposition.head.i != preposition.i:
+            return preposition.head
+        return None
+
+    def clause_subject(self, preposition):
+        return None
+
+    def relative_clauses(self, noun) -> list:
+        return [c for c in noun.children if c.dep_ == "acl:relcl"]
+
+    def participle_clauses(self, noun) -> list:
+        return [c for c in noun.children if c.dep_ == "acl"]
+
+    def appositions(self, noun) -> list:
+        return [c for c in noun.children if c.dep_ == "appos"]
+
+    def complements(self, verb) -> list:
+        return [c for c in verb.children if c.dep_ in ("obj", "iobj", "xcomp")]
+
+    def adjuncts(self, verb) -> list:
+        return [c for c in verb.children if c.dep_ in ("obl", "advcl")]
+
+
+SYNTAX = UkrainianSyntax()
+
+
+# --- forms -------------------------------------------------------------------------------------
+
+_CAPS = "A-ZА-ЯІЇЄҐ"
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+class Forms:
+    """How Ukrainian writes what the components look for, compiled once per language."""
+
+    def __init__(self, lang):
+        self.sentence_boundary = re.compile(rf"""[.!?…]+["'”’»)\]]*\s+(?=["'“‘«(\[]?[{_CAPS}0-9])""")
+        self.numbers = _number_patterns(lang)
+        self.periods = _period_patterns(lang)
+        labels = "|".join(_spaced(w) for w in sorted(lang.numbers["label_words"], key=len, reverse=True))
+        self.not_figure_before = re.compile(
+            rf"(?:(?<![\w])(?:{labels})\.?\s*|[#§№]\s*|[^\W\d_]-|\d[:/.\-]|[:/]|[^\W\d_]\()$", re.IGNORECASE)
+        self.not_figure_after = re.compile(r"^(?:-[^\W\d_]|[:/]\d|\s*(?:год\.|годин[іиа]\b))", re.IGNORECASE)
+        units = lang.units
+        self.rate_word_before = re.compile(rf"(?i)({'|'.join(units['rate_words_before'])})")
+        self.rate_adjective = re.compile(rf"(?i){'|'.join(units['rate_adjectives'])}")
+        self.duration_before = re.compile(rf"(?i)(?<![\w])(?:{'|'.join(units['duration_before'])})\s+$")
+        self.duration_after = re.compile(rf"(?i)^\s+(?:{'|'.join(units['duration_after'])})(?![\w])")
+        src = lang.sources
+        self.kinds = {
+            "known_agency": re.compile("^(?:" + "|".join(re.escape(a) for a in src["agencies"]) + ")$"),
+            "agency": re.compile(rf"(?i){_words_rx(src['agency_phrases'])}|{_words_rx(src['agency_heads'])}.*{_words_rx(src['agency_names'])}"),
+            "outlet": re.compile(rf"(?i){_words_rx(src['outlet_words'])}"),
+            "military": re.compile(rf"(?i){_words_rx(src['military_words'])}"),
+            "court": re.compile(rf"(?i){_words_rx(src['court_words'])}"),
+            "ngo": re.compile(rf"(?i){_words_rx(src['ngo_words'])}"),
+            "body": re.compile(rf"(?i){_words_rx(src['body_words'])}"),
+        }
+        self.organisation_word = re.compile(rf"(?i)^(?:{'|'.join(map(re.escape, src['organisation_words']))})$")
+        self.title_word = re.compile(rf"(?i)^(?:{'|'.join(map(re.escape, src['titles']))})$")
+        self.scope = _scope_patterns(lang)
+        self.cumulative = re.compile(rf"(?i)(?<![\w])(?:{'|'.join(_spaced(c) for c in lang.time['cumulative_cues'])})(?![\w])")
+        self._time = lang.time
+        self.parse_number = parse_number
+        self.word_value = lambda phrase: word_value(phrase, lang)
+        month = _month_rx(lang)
+        self.datelines = (
+            # "ХАРКІВ, 2 липня. /Укрінформ/."  "МОСКВА, 3 вересня /ТАСС/."
+            re.compile(rf"^\s*(?P<place>[{_CAPS}][{_CAPS}'’ .\-]{{1,40}}?)\s*[,.]\s*(?P<date>\d{{1,2}}\s+{month}(?:\s+\d{{4}}(?:\s+р(?:оку|\.))?)?)\s*[.,]?\s*/\s*(?P<agency>[^/\n]{{2,30}}?)\s*/\s*\.?", re.IGNORECASE),
+            # "КИЇВ. 14 березня. ІНТЕРФАКС-УКРАЇНА –"
+            re.compile(rf"^\s*(?P<place>[{_CAPS}][{_CAPS}'’ .\-]{{1,40}}?)\s*[,.]\s*(?P<date>\d{{1,2}}\s+{month})\s*[.,]\s*(?P<agency>[{_CAPS}][{_CAPS}\-]{{2,30}})\s*[-—–]+"),
+        )
+
+    def read_when(self, text: str) -> When:
+        """What a date phrase names: 'кінця липня 2025 року', '24 лютого 2022', 'повномасштабного
+        вторгнення', 'першому півріччі'."""
+        t = self._time
+        text = re.sub(r"\s+", " ", re.sub(_APOSTROPHE, "'", text.lower())).strip()
+        text = re.sub(rf"\s+{_alternation(t['trailing_words'])}$", "", text)
+        events = t["events"]
+        for event in sorted(events, key=len, reverse=True):
+            if text == event or text.endswith(event):
+                return When(event=events[event])
+        year = _year_in(text)
+        words = [w.strip(".,") for w in text.split()]
+        qualifier = re.match(rf"({_alternation(t['qualifiers'], bounded=False)})\s+(.*)", text)
+        month = next((t["months"][w] for w in words if w in t["months"]), None)
+        if qualifier:
+            which = t["qualifiers"][qualifier.group(1)]
+            rest = [w.strip(".,") for w in _YEAR.sub("", qualifier.group(2)).split()]
+            season = next((t["seasons"][w] for w in rest if w in t["seasons"]), None)
+            if season is not None:
+                return When(qualifier=which, season=tuple(season), year=year)
+            return When(qualifier=which, month=month, year=year)
+        day = re.search(r"(?<!\d)(\d{1,2})(?!\d)", _YEAR.sub("", text))
+        return When(month=month, day=int(day.group(1)) if day and month else None, year=year)
+
+
+def _spaced(phrase: str) -> str:
+    return re.escape(phrase).replace(r"\ ", r"\s+").replace("'", _APOSTROPHE)
+
+
+def _alternation(phrases, bounded: bool = True) -> str:
+    """Escaped phrases, longest first, spaces matching any white space; a word end is bounded."""
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if not phrase:
+            continue
+        parts.append(_spaced(phrase) + (r"(?![\w'’ʼ])" if bounded and phrase[-1:].isalnum() else ""))
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _month_rx(lang) -> str:
+    return _alternation(lang.time["months"])
+
+
+def _words_rx(words) -> str:
+    return r"(?<![\w'’ʼ])(?:" + "|".join(_spaced(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w'’ʼ])"
+
+
+def _number_patterns(lang) -> dict:
+    from .. import phrase_regex
+
+    num, units = lang.numbers, lang.units
+    digits = r"""
+        (?<![\w.,])(?:
+            \d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)   # 9 847 (thin and no-break spaces too)
+          | \d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)           # 243.618 (thousands, in translated copy)
+          | \d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])        # 60,164 (English style)
+          | \d+(?:[.,]\d+)?                             # 29,8  20000
+        )(?![\w])
+    """
+    words = list(num["units_words"]) + list(num["tens_words"]) + list(num["scale_words"])
+    word = "(?:" + "|".join(_spaced(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+    word_number = rf"{word}(?:\s+{word})*"
+    mult = "|".join(_spaced(m) for m in sorted(num["multipliers"], key=len, reverse=True))
+    ones, links = _alternation(num["one_in_ones"]), _alternation(num["one_in_links"])
+    one_in_words = "|".join(_spaced(w) for w in num["one_in_words"])
+    every = _alternation(num["every_words"])
+    suffix = "(?:" + "|".join(re.escape(s) for s in sorted(num["ordinal_suffixes"], key=len, reverse=True)) + ")"
+    ordinals = "|".join(_spaced(w) for w in sorted(num["ordinal_words"], key=len, reverse=True))
+    return {
+        "digits": re.compile(digits, re.VERBOSE),
+        "word": re.compile(rf"(?<![\w'’ʼ-]){word_number}(?![\w'’ʼ-])", re.IGNORECASE),
+        "fraction": _phrases(num["fractions"]),
+        "fraction_follows": re.compile(r"\s*(?:[^\W\d_]|[–—-])", re.IGNORECASE),
+        "one_in": re.compile(rf"(?<![\w]){ones}\s+{links}\s+(\d+|{one_in_words})(?![\w])", re.IGNORECASE),
+        "multiplier": re.compile(rf"\s*(?:{mult})(?![\w])\.?", re.IGNORECASE),
+        "vague": _phrases(num["vague_quantities"]),
+        "approx": _cue(num["approximate_cues"], lang),
+        "lower": _cue(num["lower_cues"], lang),
+        "upper": _cue(num["upper_cues"], lang),
+        "percent": re.compile(rf"\s*{_alternation(units['percent'])}", re.IGNORECASE),
+        "points": re.compile(rf"\s*{_alternation(units['percentage_point'])}", re.IGNORECASE),
+        "fold": _phrases(num["fold_words"]),
+        "change": _phrases(num["change_verbs"]),
+        "times": re.compile(rf"\s+{_alternation(units['times_words'])}", re.IGNORECASE),
+        "every_nth": re.compile(rf"(?<![\w]){every}\s+(\d+){suffix}(?![\w])|(?<![\w]){every}\s+({ordinals})(?![\w])", re.IGNORECASE),
+        "currency_code": re.compile(rf"\b({'|'.join(units['currency_codes'])})\s*$"),
+        "currency_sym": re.compile("([" + re.escape("".join(units["currency_symbols"])) + r"])\s?$"),
+        "currency_word": phrase_regex(units["currency_words"]),
+        "measure": phrase_regex(units["measure_units"]),
+        "join": re.compile(rf"\s*{_alternation(num['range_joiners'], bounded=False)}\s*$", re.IGNORECASE),
+        "open": re.compile(rf"(?<![\w]){_alternation(num['range_openers'])}\s+$", re.IGNORECASE),
+    }
+
+
+class _Phrases:
+    """A phrase alternation whose matches read back through the data table as written there: the
+    table's keys use "'" for the apostrophe, the text may use ’ or ʼ."""
+
+    def __init__(self, phrases):
+        self.rx = re.compile(rf"(?<![\w'’ʼ-]){_alternation(phrases)}", re.IGNORECASE)
+
+    def finditer(self, text, *args):
+        return (_Match(m) for m in self.rx.finditer(text, *args))
+
+
+class _Match:
+    def __init__(self, m):
+        self._m = m
+
+    def group(self, *args):
+        return re.sub(_APOSTROPHE, "'", self._m.group(*args))
+
+    def start(self, *args):
+        return self._m.start(*args)
+
+    def end(self, *args):
+        return self._m.end(*args)
+
+
+def _phrases(phrases) -> _Phrases:
+    return _Phrases(phrases)
+
+
+def _cue(cues, lang) -> re.Pattern:
+    """A bound cue right before the number ('понад 5 тис.'). A cue that also joins a range ('до')
+    is no cue after a number ('від 400 тис. до 2,5 млн')."""
+    joiners = set(lang.numbers["range_joiners"])
+    plain = [c for c in cues if c not in joiners]
+    joining = [c for c in cues if c in joiners]
+    parts = [rf"(?<![\w'’ʼ-])(?:{_alternation(plain, bounded=False)[3:-1]})"] if plain else []
+    if joining:
+        after_number = "".join(rf"(?<!{re.escape(m)}\s)(?<!{re.escape(m)}\.\s)" for m in lang.numbers["multipliers"])
+        parts.append(rf"(?<![\w'’ʼ-])(?<!\d\s)(?<!\d){after_number}(?:{_alternation(joining, bounded=False)[3:-1]})")
+    return re.compile(rf"(?:{'|'.join(parts)})\s*$", re.IGNORECASE)
+
+
+def parse_number(text: str) -> float:
+    """'9 847' and '243.618' are thousands; '29,8' and '1,1' decimals; '60,164' thousands."""
+    compact = re.sub(r"[ \u00a0\u202f]", "", text)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", compact):
+        return float(compact.replace(".", ""))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", compact) and not re.fullmatch(r"\d{1,3},\d{3}", compact):
+        return float(compact.replace(",", ""))
+    return float(compact.replace(",", "."))
+
+
+def word_value(phrase: str, lang) -> float:
+    """'дві тисячі' → 2,000; 'двісті п'ятдесят' → 250; 'п'ятьом' → 5."""
+    num = lang.numbers
+    total, current = 0.0, 0.0
+    for part in re.split(r"\s+", re.sub(_APOSTROPHE, "'", phrase.lower())):
+        if part in num["units_words"]:
+            current += num["units_words"][part]
+        elif part in num["tens_words"]:
+            current += num["tens_words"][part]
+        elif part == num["hundred"]:
+            current = (current or 1) * 100
+        elif part in num["multipliers"]:
+            total += (current or 1) * num["multipliers"][part]
+            current = 0
+    return total + current
+
+
+def _year_in(text: str) -> int | None:
+    m = _YEAR.search(text)
+    return int(m.group()) if m else None
+
+
+def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
+    """(kind, pattern) in order of precedence; the named groups are the interface of
+    lang/forms.py (a, b, n, unit, which, part, y, rel, wd, last)."""
+    t = lang.time
+    month = _alternation(t["months"])
+    weekday = _alternation(t["weekdays"])
+    season = _alternation(t["seasons"])
+    part = _alternation(t["year_parts"])
+    num = "(?:" + _alternation(t["number_words"])[3:-1] + r"|\d{1,2})"
+    units = _alternation(t["unit_words"])
+    events = _alternation(t["events"])
+    qualifier = _alternation(t["qualifiers"])
+    year_word = r"(?:\s+(?:року|році|рік|роках|роки|р\.))?"
+    year = rf"(?:19|20)\d{{2}}(?:-(?:го|му|й|ого|ому))?{year_word}"
+    bare_year = r"(?:19|20)\d{2}"
+    ref_year = rf"(?:{bare_year}|{_alternation(t['reference_years'])[3:-1]})"
+    day_date = rf"\d{{1,2}}\s+{month}\s+{year}"
+    month_year = rf"{month}\s+{year}"
+    when = rf"(?:{day_date}|{month_year}|\d{{1,2}}\s+{month}|{month}|{year}|{events}|{qualifier}\s+(?:{month_year}|{month}|{year}|{season}))"
+    relative = _alternation(t["relative"])
+    starts = _alternation(t["period_starts"])
+    which = "(?P<which>" + _alternation(t["which_words"])[3:-1] + "|)"
+    table = [
+        ("range", rf"(?<![\w])(?:з|із|від)\s+(?P<a>{when})\s+(?:по|до|і\s+до)\s+(?P<b>{when})"),
+        ("range", rf"(?<![\w])(?:у|в|за)\s+(?P<a>{bare_year})\s*[–—-]\s*(?P<b>{bare_year}{year_word})"),
+        ("range", rf"(?<![\w\d])(?P<a>\d{{1,2}}\s*[–—-]\s*(?P<b>\d{{1,2}}\s+{month}(?:\s+{year})?))"),
+        ("range", rf"(?<![\w])(?P<a>{month})\s*[–—-]\s*(?P<b>{month}(?:\s+{year})?)"),
+        ("first_n", rf"(?<![\w])(?:за|у|в|протягом|упродовж|впродовж)\s+{which}\s*(?P<n>{num})\s+(?P<unit>місяців|місяці|місяця)\s+(?P<y>{ref_year}){year_word}"),
+        ("part", rf"(?<![\w])(?:у|в|за|протягом)?\s*(?P<part>{part[3:-1]})\s+(?P<y>{ref_year}){year_word}"),
+        ("part", rf"(?<![\w])(?:у|в|за|протягом)\s+(?P<part>{part[3:-1]})(?!\s+(?:19|20)\d\d)(?P<y>)"),
+        ("past_n", rf"(?<![\w])(?:за|протягом|упродовж|впродовж)\s+(?:останні|останніх|минулі|минулих)\s+(?P<n>{num})\s+(?P<unit>{units[3:-1]})"),
+        ("past_1", rf"(?<![\w])(?:за|протягом)\s+(?:минулу\s+|останню\s+|минулий\s+|останній\s+)?(?P<unit>добу|тиждень|місяць)(?![\w])"),
+        ("since_rel", rf"(?<![\w])(?:з|із|від)\s+початку\s+(?P<rel>{starts[3:-1]})"),
+        ("since", rf"(?<![\w])(?:з|із|від|починаючи\s+з)\s+(?:початку\s+)?(?P<a>{when})"),
+        ("as_of", rf"(?<![\w])(?:станом\s+на|на)\s+(?:\d{{1,2}}:\d{{2}}\s+)?(?P<a>{day_date}|\d{{1,2}}\s+{month}(?:\s+{year})?|{qualifier}\s+(?:{month_year}|{month}|{year}))"),
+        ("rel", rf"(?<![\w])(?P<rel>{relative[3:-1]})"),
+        ("on_day", rf"(?<![\w])(?:у|в|(?P<last>минулої|минулого|минулу))\s+(?P<wd>{weekday[3:-1]})"),
+        ("in_when", rf"(?<![\w])(?:у|в|за|протягом|упродовж|впродовж|(?:за\s+)?весь)\s+(?:весь\s+)?(?P<a>{day_date}|{month_year}|{year}|{month}|{qualifier}\s+(?:{month_year}|{month}|{year}))"),
+        ("in_when", rf"(?<![\w])(?P<a>{qualifier}\s+(?:{month_year}|{month}|{year}))"),
+        ("date", rf"(?<![\w\d])(?P<a>{day_date})"),
+        ("date", rf"(?<![\w\d])(?P<a>\d{{1,2}}\s+{month})(?!\s+\d{{4}})"),
+    ]
+    return [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in table]
+
+
+def _scope_patterns(lang) -> dict:
+    sc = lang.scope
+    nat = "|".join(_spaced(n) for n in sorted(sc["nationalities"], key=len, reverse=True))
+    body = "|".join(_spaced(b) for b in sorted(sc["military_bodies"], key=len, reverse=True))
+    spaced = lambda words: "|".join(_spaced(w) for w in sorted(words, key=len, reverse=True))
+    edge = r"(?![\w'’ʼ])"
+    return {
+        "military": re.compile(rf"(?:(?<![\w])(?i:{nat})\s+)?(?<![\w])(?i:{body}){edge}(?:\s*\((?:[{_CAPS}]{{2,5}})\))?"),
+        "nation": re.compile(rf"(?<![\w])(?:{spaced(sc['nation_prepositions'])})\s+((?:{nat})){edge}|(?<![\w])({nat}){edge}",
+                             re.IGNORECASE),
+        "source_context": re.compile(
+            rf"(?:{spaced(sc['source_nouns'])})\s+(?:{spaced(sc['within_words'])})\s+[\w\s'’]{{0,30}}$"
+            rf"|(?:{spaced(sc['source_context_ends'])})\s+$", re.IGNORECASE),
+        "source_head_after": re.compile(rf"\s+(?:{spaced(sc['source_context_heads'])}){edge}", re.IGNORECASE),
+        "not_body": re.compile(rf"(?i)(?:{spaced(sc['not_body_starts'])})"),
+        "not_body_phrase": re.compile(rf"(?i)(?<![\w])(?:{spaced(sc['not_body_phrases'])}){edge}"),
+        "leading_article": re.compile(r"(?!)"),  # Ukrainian has no articles
+        "abbreviation": re.compile(rf"(?<![\w])[{_CAPS}]{{2,5}}(?![\w])"),
+    }

@@ -1,0 +1,137 @@
+"""Ukrainian traced natively: the rule-based parser, number and date forms, datelines, chains.
+
+Every text here was written for these tests; the numbers are invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace.api import trace_text
+from sourcetrace.extract.numbers import find_numbers
+from sourcetrace.extract.periods import find_periods
+from sourcetrace.lang import AVAILABLE, load_language
+from sourcetrace.lang.uk.grammar import verb_forms
+from datetime import date
+
+
+@pytest.fixture(scope="module")
+def uk():
+    return load_language("uk")
+
+
+@pytest.fixture(scope="module")
+def nlp(uk):
+    return uk.load_parser()
+
+
+def test_ukrainian_is_available():
+    assert "uk" in AVAILABLE
+
+
+def test_doc_text_is_the_sentence_and_offsets_index_it(nlp):
+    text = "За даними поліції, у Сумській області затримали 1 250 осіб — на 12,5% більше, ніж торік."
+    doc = nlp(text)
+    assert doc.text == text
+    assert all(text[t.idx: t.idx + len(t.text)] == t.text for t in doc)
+    assert "1 250" in [t.text for t in doc] and "12,5" in [t.text for t in doc]
+    assert sum(1 for t in doc if t.dep_ == "ROOT") == 1
+
+
+def test_pipe_gives_one_doc_per_text(nlp):
+    docs = list(nlp.pipe(["Перше речення.", "Друге, довше речення з 5 словами."]))
+    assert [d.text for d in docs] == ["Перше речення.", "Друге, довше речення з 5 словами."]
+
+
+def test_reporting_verb_its_subject_after_it_and_the_name_in_apposition(nlp, uk):
+    doc = nlp("Про це повідомив голова Полтавської обласної ради Андрій Коваль у понеділок.")
+    verb = next(t for t in doc if t.text == "повідомив")
+    assert verb.lemma_ == "повідомити" and uk.syntax.is_verb(verb)
+    subject = uk.syntax.subjects(verb)
+    assert [s.text for s in subject] == ["голова"]
+    assert [a.text for a in uk.syntax.appositions(subject[0])] == ["Коваль"]
+
+
+def test_genitive_owner_is_a_possessive(nlp, uk):
+    doc = nlp("За даними Державної прикордонної служби, кордон перетнули 700 людей.")
+    data = next(t for t in doc if t.text == "даними")
+    assert [t.text for t in uk.syntax.possessives(data)] == ["служби"]
+    za = doc[0]
+    assert uk.syntax.is_preposition(za) and uk.syntax.prepositional_object(za).text == "даними"
+
+
+def test_number_counts_its_noun(nlp, uk):
+    doc = nlp("Рятувальники евакуювали 317 мешканців.")
+    number = next(t for t in doc if t.text == "317")
+    assert uk.syntax.is_noun_modifier(number) and number.head.text == "мешканців"
+
+
+def test_verb_forms_inflect_an_infinitive():
+    assert {"повідомив", "повідомила", "повідомили", "повідомлено"} <= verb_forms("повідомити")
+    assert {"зафіксували", "зафіксовано", "фіксує"} <= verb_forms("зафіксувати") | verb_forms("фіксувати")
+
+
+@pytest.mark.parametrize("text, value, low, high, bound, unit", [
+    ("понад 1,1 тис. ударів", 1100, 1100, None, "lower", "count"),
+    ("близько 29,8 тис. осіб", 29800, None, None, "approximate", "count"),
+    ("зареєстрували 9\u00a0847 проваджень", 9847, None, None, "exact", "count"),
+    ("майже 4,6 млн переселенців", 4600000, None, 4600000, "upper", "count"),
+    ("щонайменше 12 млн грн", 12000000, 12000000, None, "lower", "UAH"),
+    ("у 243.618 випадках", 243618, None, None, "exact", "count"),
+    ("близько 30% засуджених", 30, None, None, "approximate", "percent"),
+    ("загинули п'ятеро людей", 5, None, None, "exact", "count"),
+])
+def test_numbers(uk, text, value, low, high, bound, unit):
+    found = find_numbers(text, uk)
+    assert len(found) == 1
+    n = found[0]
+    assert (n.value, n.low, n.high, n.bound, n.unit) == (value, low, high, bound, unit)
+
+
+def test_a_range_from_to_is_not_an_upper_bound(uk):
+    n = find_numbers("виплати від 400 тис. до 2,5 млн рублів", uk)
+    assert len(n) == 1 and (n[0].bound, n[0].low, n[0].high, n[0].unit) == ("range", 400000, 2500000, "RUB")
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("з початку повномасштабного вторгнення загинули", date(2022, 2, 24), date(2025, 7, 2)),
+    ("за сім місяців 2025 року відкрили", date(2025, 1, 1), date(2025, 7, 31)),
+    ("станом на 1 жовтня 2024 року", None, date(2024, 10, 1)),
+    ("у 2023 році зареєстрували", date(2023, 1, 1), date(2023, 12, 31)),
+    ("з січня 2022 по вересень 2025 року", date(2022, 1, 1), date(2025, 9, 30)),
+    ("у червні загинули", date(2025, 6, 1), date(2025, 6, 30)),
+    ("за добу ворог", date(2025, 7, 1), date(2025, 7, 2)),
+    ("з початку року", date(2025, 1, 1), date(2025, 7, 2)),
+    ("у першому півріччі 2024 року", date(2024, 1, 1), date(2024, 6, 30)),
+    ("з 24 лютого 2022 року до кінця травня 2025 року", date(2022, 2, 24), date(2025, 5, 31)),
+    ("торік", date(2024, 1, 1), date(2024, 12, 31)),
+])
+def test_periods(uk, text, start, end):
+    periods = find_periods(text, uk, date(2025, 7, 2))
+    assert periods, text
+    assert (periods[0].start, periods[0].end) == (start, end)
+
+
+def test_dateline_names_the_agency_and_its_figures_relay():
+    text = ("Заголовок новини\n\nЛЬВІВ, 3 березня. /Укрінформ/. Упродовж лютого в області виявили 48 "
+            "вибухонебезпечних предметів. Про це повідомили в поліції.")
+    trace = trace_text(text, published="2025-03-03", language="uk", outlet="Укрінформ")
+    assert trace.document.dateline["agency"] == "Укрінформ"
+    figure = next(f for f in trace.figures if f.value == 48)
+    assert figure.attribution[0].name == "Укрінформ"
+    assert (figure.period.start, figure.period.end) == ("2025-02-01", "2025-02-28")
+
+
+def test_according_to_a_body_and_an_anonymous_source():
+    text = ("За даними Нацполіції, у березні до суду скерували 215 справ. "
+            "Джерело в правоохоронних органах, однак, стверджує, що справ було щонайменше 300.")
+    trace = trace_text(text, published="2025-04-10", language="uk", outlet="Видання")
+    first = next(f for f in trace.figures if f.value == 215)
+    assert first.attribution[-1].name == "Нацполіції"
+    second = next(f for f in trace.figures if f.value == 300)
+    assert second.bound == "lower" and second.attribution[-1].anonymous
+
+
+def test_hedge_weakens_its_figure():
+    text = "Російські пабліки нібито пишуть про 40 знищених машин."
+    trace = trace_text(text, published="2025-04-10", language="uk", outlet="Видання")
+    assert [h.cue for h in trace.figures[0].hedges] == ["нібито"]
