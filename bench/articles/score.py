@@ -83,8 +83,13 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:n]
 
 
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in ("of", "for", "the", "and", "on"))
+
+
 def names_agree(gold: dict, pred_name: str) -> bool:
-    """One name's words are among the other's (lenient), endings allowed to differ."""
+    """One name's words are among the other's (lenient), endings allowed to differ; or one is the
+    other's abbreviation ('SBI' for 'State Bureau of Investigation')."""
     pred = _words(pred_name or "")
     for written in (gold["name"], gold.get("lemma")):
         mine = _words(written or "")
@@ -92,6 +97,8 @@ def names_agree(gold: dict, pred_name: str) -> bool:
             continue
         shorter, longer = (mine, pred) if len(mine) <= len(pred) else (pred, mine)
         if all(any(_word_agrees(w, v) for v in longer) for w in shorter):
+            return True
+        if len(shorter) == 1 and len(shorter[0]) >= 2 and _initials(longer).startswith(shorter[0]):
             return True
     return False
 

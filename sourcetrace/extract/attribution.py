@@ -127,19 +127,51 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
     speaker = parts.speaker
     if speaker is None:
         return [], explain.CUE
-    if parts.speaker_refers:
-        antecedent = (_same_head(speaker, parts, lang) or _antecedent(speaker, history, lang)
-                      or _dateline_agency(speaker, parts, lang) or _named_subject(speaker, parts, lang))
+    abbreviated = None if parts.speaker_refers else _abbreviation_of(speaker, history)
+    if parts.speaker_refers or abbreviated is not None:
+        antecedent = abbreviated or (
+            _named_before(speaker, history) or _same_head(speaker, parts, lang) or _antecedent(speaker, history, lang)
+            or _dateline_agency(speaker, parts, lang) or _named_subject(speaker, parts, lang))
         if antecedent is not None:
             mention, chain = antecedent
             copied = [Link(**{**l.__dict__}) for l in chain]
             for link in copied:
-                link.via = explain.refers_back(speaker.name) if link.name == mention.name else link.via
+                if link.name == mention.name:
+                    link.via = explain.refers_back(speaker.name)
+                    if abbreviated is not None:  # "the SBI": its own name, as written, for the same party
+                        link.name, link.span = speaker.name, speaker.span
             return copied, explain.REFERS_BACK
+        # Nothing it could refer back to: the description names the party ("the ministry"), and a
+        # later "the ministry" refers back to it.
+        parts.named.append(speaker)
     derived = speaker.tokens and speaker.tokens[-1].i in parts.derived_owners
     role = "derived" if derived or _derived_speaker(speaker, lang) else "origin"
     via = parts.speaker_via
     return [_link(speaker, role, via)], explain.CUE
+
+
+def _named_before(speaker: Mention, history):
+    """'the ministry said' after "the regional Ministry of Social Protection": the party named
+    before whose own name holds the same head word, with the chain it came with."""
+    head = speaker.tokens[-1].lower_ if speaker.tokens else None
+    if head is None:
+        return None
+    for mention, chain in reversed(history):
+        if any(t.lower_ == head or t.lemma_.lower() == head for t in mention.tokens) and mention.name != speaker.name:
+            return mention, chain or [_link(mention, "origin", explain.REFERS_BACK)]
+    return None
+
+
+def _abbreviation_of(speaker: Mention, history):
+    """'the IC said' after "the Investigative Committee": an abbreviation of a party named before."""
+    name = speaker.name.strip()
+    if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
+        return None
+    for mention, chain in reversed(history):
+        initials = "".join(t.text[0] for t in mention.tokens if t.text[:1].isupper())
+        if initials == name or initials.startswith(name) and len(name) >= 2 and len(initials) - len(name) <= 1:
+            return mention, chain or [_link(mention, "origin", explain.REFERS_BACK)]
+    return None
 
 
 def _same_head(speaker: Mention, parts, lang):
@@ -232,7 +264,15 @@ def _is_anaphor(token, lang) -> bool:
     det = syntax.determiners(token) + syntax.possessives(token)
     compounds = [c for c in syntax.modifiers(token) if syntax.is_proper(c)]
     definite = any(d.lower_ in lang.words["definite_determiners"] for d in det)
-    return definite and not compounds and token.lower_ in lang.attribution["anaphors"]
+    return definite and not compounds and token.lower_ in lang.attribution["anaphors"] and not _names_itself(token)
+
+
+def _names_itself(token) -> bool:
+    """'the regional Ministry of Social Protection': a capitalised head with capitalised words
+    after it is a name, not a description referring back."""
+    if not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    return any(t.text[:1].isupper() for t in token.subtree if t.i > token.i)
 
 
 # -- finding the parties of one sentence ------------------------------------------------------
@@ -481,7 +521,7 @@ def _told(sentence, verb, lang, parts) -> None:
     syntax = lang.syntax
     hearer = next(iter(syntax.hearers(verb)), None)
     # "told Der Spiegel" relays; "told reporters" or "told parliament" names no one who passes it on.
-    if hearer is not None and (syntax.is_proper(hearer) and hearer.lower_ not in lang.attribution["audiences"]
+    if hearer is not None and ((syntax.is_proper(hearer) or _acronym(hearer)) and hearer.lower_ not in lang.attribution["audiences"]
                                or _is_anaphor(hearer, lang)):
         parts.outer.append(make_mention(sentence, hearer, lang))
 
@@ -564,3 +604,8 @@ def _records(sentence, lang, parts) -> None:
         mention.via = verb.text
         if mention.span not in [m.span for m in parts.records]:
             parts.records.append(mention)
+
+
+def _acronym(token) -> bool:
+    """'told DRAVTASS': a name in capitals, whatever the parser made of it."""
+    return len(token.text) > 1 and token.text.isupper() and token.text.isalpha()

@@ -10,28 +10,94 @@ from ..pipeline.state import TraceState
 
 @component("figure_chains", requires=("figures", "claims", "dateline"), assigns=("figure_chains",))
 def assign_chains(state: TraceState) -> None:
-    by_sentence = {}
-    for figure in state.figures:
-        by_sentence.setdefault(_sentence_index(state, figure), []).append(figure)
-    previous = None  # (sentence index, claim) of the last sentence whose figures had a source
-    for index in sorted(by_sentence):
-        claim = state.claims.get(index)
+    """Read the article in order, as an analyst does: a source named once governs the sentences
+    that continue it until another source is named; an article that relays another outlet's
+    report (its lead: "X reported, citing Y", "... told X") relays every claim that follows."""
+    by_sentence = _by_sentence(state)
+    frame = _frame(state)
+    thread: tuple[list[Link], tuple[int, int]] | None = None  # the chain the text continues, and where
+    last = -1
+    for sentence in state.sentences:
+        claim = state.claims.get(sentence.index)
+        figures = by_sentence.get(sentence.index, [])
         if claim is not None and claim.chain:
-            chain, basis = claim.chain, claim.basis
-            previous = (index, claim)
-        elif previous is not None and index - previous[0] <= 1:
-            chain, basis = previous[1].chain, explain.CONTINUES
-            if _is_breakdown(state, index):
-                _inherit_period(by_sentence[index], by_sentence.get(previous[0], []))
-            previous = (index, previous[1])
+            thread = (_framed(claim.chain, frame, sentence.index), sentence.span)
+            last = sentence.index
+            _give(figures, thread[0], claim.basis)
+        elif thread is not None and figures and _continues(state, sentence, last):
+            _give(figures, thread[0], explain.CONTINUES, inherited_from=thread[1])
+            last = sentence.index
+            if _is_breakdown(state, sentence.index):
+                previous = max((i for i in by_sentence if i < sentence.index), default=None)
+                _inherit_period(figures, by_sentence.get(previous, []))
         else:
-            chain, basis = [], explain.NONE
-        for figure in by_sentence[index]:
-            figure.attribution = [Link(**link.__dict__) for link in chain]
-            figure.attribution_basis = basis
+            _give(figures, [], explain.NONE)
     _source_after(state, by_sentence)
     _restated(state)
     _dateline_and_outlet(state)
+
+
+def _continues(state: TraceState, sentence, last: int) -> bool:
+    """A sentence with no source of its own continues the last one named: the next sentence, or
+    any later one in the same paragraph. Past that, an unsourced paragraph is the publisher's own
+    (measured on whole articles: carrying a source further names the wrong one more often than the
+    right one)."""
+    return sentence.index - last <= 1 or sentence.paragraph == state.sentences[last].paragraph
+
+
+def _by_sentence(state: TraceState) -> dict[int, list]:
+    starts = {s.start: s.index for s in state.sentences}
+    grouped: dict[int, list] = {}
+    for figure in state.figures:
+        grouped.setdefault(starts[figure.sentence[0]], []).append(figure)
+    return grouped
+
+
+def _give(figures: list, chain: list[Link], basis: str, inherited_from=None) -> None:
+    for figure in figures:
+        figure.attribution = [_copy(link, inherited_from) for link in chain]
+        figure.attribution_basis = basis
+
+
+def _copy(link: Link, inherited_from=None) -> Link:
+    copied = Link(**link.__dict__)
+    if inherited_from is not None and copied.inherited_from is None:
+        copied.inherited_from = inherited_from
+    return copied
+
+
+# Kinds of party that pass reports on: an article relaying one of them relays all it reports.
+_RELAYING = ("agency", "outlet")
+
+
+def _frame(state: TraceState):
+    """The relays of the article's lead ("Ukrainska Pravda reported, citing Suspilne, that ...",
+    "..., the ministry told RIA Novosti"): (links, the lead sentence's index and span), or None.
+    The lead is the first sourced claim of the first body paragraphs."""
+    for sentence in state.sentences:
+        if sentence.paragraph > 2:
+            return None
+        claim = state.claims.get(sentence.index)
+        if claim is None or not claim.chain:
+            continue
+        relays = []
+        for link in claim.chain:
+            if link.role != "relay" or link.kind not in _RELAYING:
+                break
+            relays.append(link)
+        return (relays, sentence.index, sentence.span) if relays and len(relays) < len(claim.chain) else None
+    return None
+
+
+def _framed(chain: list[Link], frame, index: int) -> list[Link]:
+    """A later claim of a relayed article comes through the same relays, unless it names a relay
+    or a relaying party (an agency, an outlet) of its own, or an unnamed source: "a source told ..."
+    is tied to whoever it told, which a later sentence may not say."""
+    if frame is None or index <= frame[1] or any(link.role == "relay" or link.kind in _RELAYING for link in chain) \
+            or any(link.anonymous or link.vague for link in chain):
+        return chain
+    relays, _, span = frame
+    return [_copy(link, span) for link in relays] + chain
 
 
 def _is_breakdown(state: TraceState, index: int) -> bool:
@@ -49,10 +115,6 @@ def _inherit_period(parts: list, totals: list) -> None:
             if figure.aggregation == "point":
                 figure.aggregation = next(f.aggregation for f in totals if f.period is period)
                 figure.cumulative = figure.aggregation == "cumulative"
-
-
-def _sentence_index(state: TraceState, figure) -> int:
-    return next(s.index for s in state.sentences if s.start == figure.sentence[0])
 
 
 def _source_after(state: TraceState, by_sentence: dict) -> None:

@@ -34,11 +34,14 @@ def extract_figures(state: TraceState) -> None:
     published = published_date(state)
     context_year = published.year if published else None
     last_scope = None
+    before = None  # the last dated period, for "over the same period"
     known: dict[str, Figure] = {}  # counted head noun → the last figure whose indicator it named
     for sentence in state.sentences:
         if sentence.language:
             continue  # in another language: not read with this one's rules (sentences.py)
-        periods = find_periods(sentence.text, state.lang, published, context_year)
+        periods = _anchored(sentence, find_periods(sentence.text, state.lang, published, context_year, before),
+                            state.lang, context_year)
+        before = next((p for p in reversed(periods) if p.start is not None and p.end is not None), before)
         sentence.periods = periods
         numbers = [n for n in find_numbers(sentence.text, state.lang) if _is_figure(n, sentence, periods, state.lang)]
         scopes = military_mentions(sentence.text, state.lang)
@@ -232,6 +235,21 @@ def _statement_date(sentence: Sentence, period: FoundPeriod, lang) -> bool:
     return bool(re.search(r"(?i)\b\w+\s+$", before) and forms.search(before.split()[-1] if before.split() else ""))
 
 
+# Periods counted from "now": in a quoted statement, now is the day it was made.
+_RELATIVE_KINDS = ("past_n", "past_1", "rel", "since_rel")
+
+
+def _anchored(sentence: Sentence, periods: list[FoundPeriod], lang, context_year) -> list[FoundPeriod]:
+    """'the governor said on Sunday that 40 people were killed over the past 24 hours': relative
+    periods count back from the day the statement was made, not from publication."""
+    said = next((p for p in periods if p.kind in ("on_day", "date") and p.start is not None
+                 and _statement_date(sentence, p, lang)), None)
+    if said is None or not any(p.kind in _RELATIVE_KINDS for p in periods):
+        return periods
+    again = {(p.start_char, p.kind): p for p in find_periods(sentence.text, lang, said.start, context_year)}
+    return [again.get((p.start_char, p.kind), p) if p.kind in _RELATIVE_KINDS else p for p in periods]
+
+
 def _clause(text: str, number: NumberMatch) -> tuple[int, int]:
     """The stretch of the sentence a figure belongs to: clauses split at ';' and ':'."""
     start = max(text.rfind(";", 0, number.start), text.rfind(":", 0, number.start)) + 1
@@ -374,4 +392,4 @@ def _period_record(period: FoundPeriod | None, base: int) -> Period | None:
         return None
     return Period(text=period.text, start=period.start.isoformat() if period.start else None,
                   end=period.end.isoformat() if period.end else None,
-                  span=(base + period.start_char, base + period.end_char))
+                  span=(base + period.start_char, base + period.end_char), end_basis=period.end_basis)

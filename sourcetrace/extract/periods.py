@@ -25,6 +25,8 @@ class FoundPeriod:
     end: date | None
     cumulative: bool  # a running total: "since", "from ... to", "over the past", "as of"
     year: int | None = None  # the year it names, for "the next year" that follows
+    kind: str | None = None  # the grammar's period kind (lang/forms.py PERIOD_KINDS)
+    end_basis: str | None = None  # stated | as_of | published (see model.records.Period)
 
 
 def month_end(year: int, month: int) -> date:
@@ -32,7 +34,9 @@ def month_end(year: int, month: int) -> date:
 
 
 def find_periods(sentence: str, lang: Language, published: date | None,
-                 context_year: int | None = None) -> list[FoundPeriod]:
+                 context_year: int | None = None, before: FoundPeriod | None = None) -> list[FoundPeriod]:
+    """The periods of ``sentence`` in reading order; ``context_year`` and ``before`` (the last
+    dated period of the text before it) resolve "the next year" and "over the same period"."""
     matches: list[tuple[str, re.Match]] = []
     for kind, rx in lang.forms.periods:  # earlier patterns take precedence where matches overlap
         for m in rx.finditer(sentence):
@@ -41,10 +45,13 @@ def find_periods(sentence: str, lang: Language, published: date | None,
     found: list[FoundPeriod] = []
     # Resolve in reading order, so "in 2023; the next year" counts from 2023.
     for kind, m in sorted(matches, key=lambda km: km[1].start()):
-        resolved = _resolve(kind, m, lang, published, context_year)
+        resolved = _same_period(m, lang, published, before) if kind == "same_period" else \
+            _resolve(kind, m, lang, published, context_year)
         if resolved is not None:
             found.append(resolved)
             context_year = resolved.year or context_year
+            if resolved.start is not None and resolved.end is not None:
+                before = resolved
     return found
 
 
@@ -91,7 +98,38 @@ def _resolve(kind, m, lang, published, context_year) -> FoundPeriod | None:
     elif kind in ("in_when", "date"):
         start = _when(m.group("a"), lang, published, first=True)
         end = _when(m.group("a"), lang, published, first=False)
-    return FoundPeriod(offset, m.end(), text, start, end, cumulative, start.year if start else _year_in(text))
+    return FoundPeriod(offset, m.end(), text, start, end, cumulative, start.year if start else _year_in(text),
+                       kind=kind, end_basis=_end_basis(kind, end, published))
+
+
+def _same_period(m: re.Match, lang, published: date | None, before: FoundPeriod | None) -> FoundPeriod | None:
+    """'over the same period': the period named before; 'in the same period of 2024' / 'of last
+    year': its months in that year."""
+    if before is None:
+        return None
+    start, end = before.start, before.end
+    if m.group("y"):
+        year = _ref_year(m.group("y"), lang, published)
+        if year is None:
+            return None
+        shift = year - start.year
+        start, end = _safe_date(start.year + shift, start.month, start.day), _safe_date(end.year + shift, end.month, end.day)
+    text = m.group().strip()
+    offset = m.start() + (len(m.group()) - len(m.group().lstrip()))
+    return FoundPeriod(offset, m.end(), text, start, end, before.cumulative, start.year, kind="same_period",
+                       end_basis=before.end_basis)
+
+
+def _end_basis(kind: str, end: date | None, published: date | None) -> str | None:
+    """Where a period's end comes from: an as-of date, the publication (a running total or a
+    relative period up to now), or the text itself."""
+    if end is None:
+        return None
+    if kind == "as_of":
+        return "as_of"
+    if end == published and kind in ("since", "since_rel", "past_n", "past_1", "rel"):
+        return "published"
+    return "stated"
 
 
 def _words(text: str) -> str:
@@ -161,6 +199,7 @@ def _relative(meaning: str, published: date | None, context_year: int | None):
         "today": (published, published), "yesterday": (published - timedelta(days=1),) * 2,
         "recent_weeks": (published - timedelta(days=28), published),
         "recent_months": (_back(published, 3, "month"), published),
+        "last_night": (published - timedelta(days=1), published),
     }
     return table.get(meaning, (None, None))
 

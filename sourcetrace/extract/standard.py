@@ -2,7 +2,8 @@
 language supplies the words, forms, syntax and parser they run on (sourcetrace/lang/)."""
 from __future__ import annotations
 
-from . import attribution, chains, datelines, disagreement, figures, hedges, incidents, sentences, unattributed
+from . import (attribution, chains, datelines, disagreement, figures, hedges, incidents, sentences, timeline,
+               unattributed)
 
 COMPONENTS = (
     sentences.split_sentences,
@@ -12,6 +13,7 @@ COMPONENTS = (
     figures.extract_figures,
     attribution.find_claims,
     chains.assign_chains,
+    timeline.carry_periods,
     disagreement.flag_disagreements,
     hedges.find_hedges,
     incidents.find_incidents,

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 # extract/periods.py, which resolves them: the kinds of period, the named groups a pattern may
 # have, and the canonical values data maps words to (lang/<code>/time.json).
 PERIOD_KINDS = ("range", "first_n", "part", "past_n", "past_1", "since", "as_of", "since_rel", "rel",
-                "on_day", "in_when", "date")
+                "on_day", "in_when", "date", "same_period")
 PERIOD_GROUPS = ("a", "b", "n", "unit", "which", "part", "y", "rel", "wd", "last")
 TIME_UNITS = ("year", "month", "week", "day")
 WHICH = ("first", "last")
 QUALIFIERS = ("early", "mid", "late")
 RELATIVE = ("year_to_date", "previous_year", "year_before", "year_earlier", "next_year", "month_to_date",
             "previous_month", "week_to_date", "previous_week", "yesterday", "today", "recent_weeks",
-            "recent_months")
+            "recent_months", "last_night")
 
 
 @dataclass(frozen=True)

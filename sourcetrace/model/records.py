@@ -60,6 +60,12 @@ class Period:
     start: str | None  # ISO date or None when the text gives none
     end: str | None
     span: Span | None = None
+    # Where the end came from: "stated" (the text gives it: "in 2024", "to September"), "as_of"
+    # (an as-of date given for the data), "published" (nothing else ends it). None for no end.
+    end_basis: str | None = None
+    # The sentence that stated this period, when the figure's own sentence does not: the period
+    # was given once and the figure continues it ("In 2023, ... The next sentence: 1,200 of them").
+    inherited_from: Span | None = None
 
 
 @dataclass
@@ -76,6 +82,9 @@ class Link:
     # The body a person speaks for ("Defence Ministry spokesman X", "X, head of the bureau"):
     # {"name": as written, "span": [start, end)}. Grades follow the body, not the person.
     speaks_for: dict | None = None
+    # The sentence that named this link, when the figure's own sentence does not: the source was
+    # named once and the figure's sentence continues it.
+    inherited_from: Span | None = None
 
 
 @dataclass
@@ -128,6 +137,10 @@ class Figure:
     hedges: list[Hedge] = field(default_factory=list)
     kind: str = "quantity"  # quantity | multiplier | share | change
     notes: list[str] = field(default_factory=list)
+    # A share or a comparison ("half of them", "three times fewer than in 2023"): the id of the
+    # figure it is relative to, and the number it implies when the text allows (half of 1,200: 600).
+    relative_to: str | None = None
+    implied: float | None = None
     disagreements: list[Disagreement] = field(default_factory=list)
 
     @property
@@ -254,5 +267,5 @@ def _unattributed(data: dict) -> Unattributed:
 _FIELDS = {cls: {f.name for f in fields(cls)} for cls in (Document, Period, Link, Hedge, Disagreement, Figure,
                                                           Incident, Unattributed)}
 # Fields that hold a span ([start, end) in the JSON, a tuple in the records).
-_SPANS = {Period: ("span",), Link: ("span",), Hedge: ("span", "sentence"),
+_SPANS = {Period: ("span", "inherited_from"), Link: ("span", "inherited_from"), Hedge: ("span", "sentence"),
           Figure: ("span", "sentence", "counted_span", "scope_span"), Incident: ("span",), Unattributed: ("span",)}

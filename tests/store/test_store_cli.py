@@ -99,7 +99,7 @@ def test_query_as_json_lines(db):
     [line] = result.stdout.splitlines()
     assert json.loads(line)["links"] == [{"name": "Reuters", "span": None, "role": "outlet", "anonymous": False,
                                           "vague": False, "kind": None, "via": None,
-                                              "speaks_for": None}]
+                                              "speaks_for": None, "inherited_from": None}]
 
 
 def test_query_with_nothing_matching_says_so(db):

@@ -103,7 +103,7 @@ def test_a_document_is_stored_with_its_whole_trace_and_a_row_per_figure(store):
     assert (first["period_start"], first["period_end"], first["indicator"]) == ("2025-05-02", "2025-05-03",
                                                                                "conflict.killed")
     assert first["links"][1] == {"name": "sources", "span": None, "role": "origin", "anonymous": False,
-                                 "vague": False, "kind": None, "via": None, "speaks_for": None}
+                                 "vague": False, "kind": None, "via": None, "speaks_for": None, "inherited_from": None}
     assert first["sentence"] == "Ukraine lost"  # the hand-built figure's sentence span is (0, 12)
     assert (second["origin_name"], second["hedged"]) == (None, False)  # relays only: no origin known
 

@@ -395,7 +395,7 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
     relative = "|".join(re.escape(r).replace(r"\ ", " ") for r in sorted(t["relative"], key=len, reverse=True))
     starts = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(t["period_starts"], key=len, reverse=True))
     table = [
-        ("range", rf"\b(?:from|between)\s+(?P<a>{day_date}|{month_year}|{year})\s+(?:to|and|until|till|through|-|–)\s+(?P<b>{day_date}|{month_year}|{year})"),
+        ("range", rf"\b(?:from|between)\s+(?P<a>{day_date}|{month_year}|{year})\s+(?:to|and|until|till|through|-|–)\s+(?P<b>(?:the\s+end\s+of\s+)?(?:{day_date}|{month_year}|{year}))"),
         ("range", rf"\b(?P<a>{month})\s*[-–]\s*(?P<b>{month}\s+{year})"),
         ("first_n", rf"\b(?:in|during|over|for)?\s*the\s+(?P<which>first|last)\s+(?P<n>{num})\s+(?P<unit>months|weeks|days)\s+of\s+(?P<y>{ref_year})"),
         ("part", rf"\b(?:in|during|for|over)?\s*the\s+(?P<part>{part})\s+of\s+(?P<y>{ref_year})"),
@@ -405,6 +405,8 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
         ("past_1", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<unit>year|month|week|day|24 hours)\b"),
         ("since", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:the\s+)?(?P<a>{when})"),
         ("as_of", rf"\b(?:as\s+of|by)\s+(?P<a>{when}|\d{{1,2}}\s+{month}|{month}\s+\d{{1,2}}(?!\d)|{weekday}|the\s+end\s+of\s+(?:{month_year}|{year}|{ref_year}))"),
+        ("since", rf"\bsince\s+(?:[\w'’-]+\s+){{1,8}}?(?:on|in)\s+(?P<a>{day_date}|\d{{1,2}}\s+{month}|{month}\s+\d{{1,2}}(?!\d)|{month_year}|{year})\b"),
+        ("same_period", rf"\b(?:over|in|during|for)?\s*the\s+same\s+period(?:\s+(?:of|in)\s+(?P<y>{ref_year}))?"),
         ("since_rel", rf"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<rel>{starts})"),
         ("rel", rf"\b(?P<rel>{relative})\b"),
         ("on_day", rf"\b(?:on|(?P<last>last))\s+(?P<wd>{weekday})\b"),
