@@ -115,3 +115,16 @@ def test_every_key_of_the_language_data_is_read():
             if not key.startswith("_") and f'"{key}"' not in code and f"'{key}'" not in code:
                 unread.append(f"{path.relative_to(ROOT)}: {key}")
     assert unread == [], "keys nothing reads:\n" + "\n".join(unread)
+
+
+def test_every_language_has_every_key_and_form_english_has():
+    """A key or form missing in one language is a KeyError in the middle of a trace."""
+    english = load_language("en")
+    missing = []
+    for code in AVAILABLE:
+        lang = load_language(code)
+        for name in DATA_FILES:
+            mine = {k for k in getattr(lang, name) if not k.startswith("_")}
+            missing += [f"{code}/{name}.json: {k}" for k in getattr(english, name) if not k.startswith("_") and k not in mine]
+        missing += [f"{code} grammar Forms: {attr}" for attr in vars(english.forms) if not hasattr(lang.forms, attr)]
+    assert missing == [], "\n".join(missing)
