@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..forms import When
-from ..syntax import Syntax
+from ..ud import UDSyntax, base, feature
 
 _APOSTROPHE = "['’ʼ]"
 
@@ -102,167 +102,31 @@ def _morphology() -> dict:
     return json.loads(resources.files(__package__).joinpath("morphology.json").read_text(encoding="utf-8"))
 
 
-def _has(t, key: str, value: str) -> bool:
-    return value in t.morph.get(key)
-
-
-class UkrainianSyntax(Syntax):
-    """The questions answered on Universal Dependencies labels (the shallow parse of parser.py)."""
-
-    def is_verb(self, t) -> bool:
-        return t.pos_ == "VERB"
-
-    def is_verb_or_auxiliary(self, t) -> bool:
-        return t.pos_ in ("VERB", "AUX")
-
-    def is_noun(self, t) -> bool:
-        return t.pos_ == "NOUN"
-
-    def is_proper(self, t) -> bool:
-        return t.pos_ == "PROPN"
-
-    def is_pronoun(self, t) -> bool:
-        return t.pos_ == "PRON" or (t.pos_ == "DET" and _has(t, "Poss", "Yes"))
-
-    def is_number_part(self, t) -> bool:
-        return t.pos_ in ("NUM", "NOUN", "X", "SYM", "PROPN", "ADJ")
-
-    def is_content_word(self, t) -> bool:
-        return t.pos_ in ("VERB", "NOUN", "ADJ")
-
-    def is_possessive_marker(self, t) -> bool:
-        return False  # Ukrainian marks the possessor by its case, not by a separate token
-
-    def is_plural(self, t) -> bool:
-        return t.pos_ in ("NOUN", "PROPN") and _has(t, "Number", "Plur")
-
-    def is_plural_common(self, t) -> bool:
-        return t.pos_ == "NOUN" and _has(t, "Number", "Plur")
-
-    def is_singular_noun(self, t) -> bool:
-        return t.pos_ in ("NOUN", "PROPN") and not _has(t, "Number", "Plur")
-
-    def is_past(self, t) -> bool:
-        return _has(t, "Tense", "Past") or _has(t, "VerbForm", "Part")
-
-    def is_determiner(self, t) -> bool:
-        return t.dep_ == "det"
-
-    def is_root(self, t) -> bool:
-        return t.dep_ == "ROOT"
-
-    def is_subject(self, t, passive: bool = False) -> bool:
-        return t.dep_ == "nsubj" or (passive and t.dep_ == "nsubj:pass")
-
-    def is_argument(self, t) -> bool:
-        return t.dep_ in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "appos", "nmod")
-
-    def is_prepositional_object(self, t) -> bool:
-        return any(c.dep_ == "case" for c in t.children)
-
-    def is_conjunct(self, t) -> bool:
-        return t.dep_ == "conj"
-
-    def is_complement_clause(self, t) -> bool:
-        return t.dep_ == "ccomp"
-
-    def is_main_clause(self, t) -> bool:
-        return t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")
-
-    def is_attributive(self, t) -> bool:
-        return t.dep_ in ("acl", "amod")
-
-    def is_noun_modifier(self, t) -> bool:
-        return t.dep_ in ("nummod", "amod", "nmod", "compound")
-
-    def is_phrase_edge(self, t) -> bool:
-        return t.dep_ in ("acl:relcl", "acl", "punct", "cc", "conj", "appos", "advcl", "parataxis")
-
-    def is_preposition(self, t) -> bool:
-        return t.dep_ == "case"
-
-    def is_clause_aside(self, t) -> bool:
-        return t.dep_ in ("acl:relcl", "appos", "acl")
-
-    def objects(self, verb) -> list:
-        return [c for c in verb.children if c.dep_ == "obj"]
-
-    def hearers(self, verb) -> list:
-        return [c for c in verb.children if c.dep_ == "iobj"]
+class UkrainianSyntax(UDSyntax):
+    """The questions answered on the Universal Dependencies labels of parser.py's shallow parse;
+    only what that parse answers differently from a treebank-trained one is overridden."""
 
     def agent(self, verb):
         """The instrumental doer of an impersonal verb ('зареєстровано *поліцією*'), or the body a
         subjectless plural verb speaks from ('повідомили *в ОВА*', 'уточнили *у відомстві*')."""
-        agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+        agent = super().agent(verb)
         if agent is not None:
             return agent
-        if any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children) or not _has(verb, "Number", "Plur"):
+        if any(self.is_subject(c, passive=True) for c in verb.children) or feature(verb, "Number") != "Plur":
             return None
         morphology = _morphology()
-        for child in verb.children:
-            case = next((c for c in child.children if c.dep_ == "case"), None)
-            if child.dep_ == "obl" and case is not None and case.lower_ in morphology["speaker_place_prepositions"] \
+        for child, case in ((c, m) for m, c in self.prepositions(verb)):
+            if base(child) == "obl" and case.lower_ in morphology["speaker_place_prepositions"] \
                     and (child.text[:1].isupper() or child.lower_ in morphology["speaker_place_nouns"]):
                 return child
         return None
 
-    def possessives(self, noun) -> list:
-        """'*його* словами', 'дані *ДБР*', 'відповідь *Офісу Генерального прокурора*': a possessive
-        pronoun, or a genitive noun with no preposition after the noun."""
-        out = []
-        for c in noun.children:
-            if c.dep_ == "det" and _has(c, "Poss", "Yes"):
-                out.append(c)
-            elif c.dep_ == "nmod" and c.i > noun.i and not any(g.dep_ == "case" for g in c.children) \
-                    and (_has(c, "Case", "Gen") or not c.morph.get("Case")):
-                out.append(c)
-        return out
-
-    def determiners(self, noun) -> list:
-        return [c for c in noun.children if c.dep_ == "det" and not _has(c, "Poss", "Yes")]
-
-    def modifiers(self, noun) -> list:
-        return [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
-
-    def attributes(self, noun) -> list:
-        return [c for c in noun.children if c.dep_ in ("amod", "compound")]
-
-    def compounds(self, noun) -> list:
-        return [c for c in noun.children if c.dep_ == "compound"]
-
-    def numeric_modifiers(self, noun) -> list:
-        return [c for c in noun.children if c.dep_ == "nummod"]
-
-    def prepositions(self, token):
-        for child in token.children:
-            case = next((c for c in child.children if c.dep_ == "case"), None)
-            if case is not None:
-                yield case, child
-
     def prepositional_object(self, preposition):
-        while preposition.dep_ == "fixed" and preposition.head.i != preposition.i:
+        """A preposition written in several words ('згідно з', 'відповідно до') is one: its later
+        words are ``fixed`` to the first, which is the noun's ``case``."""
+        while preposition is not None and preposition.dep_ == "fixed" and preposition.head.i != preposition.i:
             preposition = preposition.head
-        if preposition.dep_ == "case" and preposition.head.i != preposition.i:
-            return preposition.head
-        return None
-
-    def clause_subject(self, preposition):
-        return None
-
-    def relative_clauses(self, noun) -> list:
-        return [c for c in noun.children if c.dep_ == "acl:relcl"]
-
-    def participle_clauses(self, noun) -> list:
-        return [c for c in noun.children if c.dep_ == "acl"]
-
-    def appositions(self, noun) -> list:
-        return [c for c in noun.children if c.dep_ == "appos"]
-
-    def complements(self, verb) -> list:
-        return [c for c in verb.children if c.dep_ in ("obj", "iobj", "xcomp")]
-
-    def adjuncts(self, verb) -> list:
-        return [c for c in verb.children if c.dep_ in ("obl", "advcl")]
+        return super().prepositional_object(preposition)
 
 
 SYNTAX = UkrainianSyntax()

@@ -378,6 +378,25 @@ class Structure:
         for i, tok in enumerate(self.t):
             if not tok.dep:
                 tok.dep = "ROOT" if tok.head == i else "dep"
+            self._settle_case(tok)
+
+    def _settle_case(self, tok: Tok) -> None:
+        """The case a word's place in the structure chooses among its readings."""
+        cases = tok.cases()
+        if not cases:
+            return
+        chosen = {"nsubj": "Nom", "iobj": "Dat", "obl:agent": "Ins"}.get(tok.dep)
+        if tok.dep == "nmod" and not tok.feats.get("Prep"):
+            chosen = "Gen"
+        if chosen is None and tok.feats.get("Prep"):
+            allowed = cases & self.m.prepositions.get(next(iter(tok.feats["Prep"])), set())
+            chosen = next(iter(allowed)) if len(allowed) == 1 else None
+        if chosen is None and tok.dep == "obj" and "Acc" in cases:
+            chosen = "Acc"
+        if chosen is not None:
+            tok.feats["Case"] = {chosen}
+        if "0" in tok.feats.get("Person", set()):
+            tok.feats["Voice"] = {"Pass"}
 
     # -- fixed expressions and names ------------------------------------------------------------
     def _fixed(self) -> None:
