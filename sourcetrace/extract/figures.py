@@ -257,12 +257,17 @@ def _clause(text: str, number: NumberMatch) -> tuple[int, int]:
     return start, (min(ends) if ends else len(text))
 
 
-def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeriod], lang=None) -> FoundPeriod | None:
-    """The nearest period in the same clause."""
+def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeriod], lang=None,
+                numbers: list[NumberMatch] = ()) -> FoundPeriod | None:
+    """The nearest period in the same clause, but not one that opens the next number's entry of an
+    elliptical list ('N in 2022, in 2023 – M')."""
     seg_start, seg_end = _clause(sentence.text, number)
     best, best_distance = None, None
     for period in periods:
         if period.start_char < seg_start or period.end_char > seg_end:
+            continue
+        if period.start_char >= number.end and _LIST_BREAK.search(sentence.text, number.end, period.start_char) \
+                and any(_dashed_to(sentence.text, period, n) for n in numbers):
             continue
         if period.start is None and period.end is None:
             continue  # a date with no year to resolve it by: it says nothing a figure can use
@@ -274,11 +279,20 @@ def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeri
     return best
 
 
+def _dashed_to(text: str, period: FoundPeriod, number: NumberMatch) -> bool:
+    """'у 2023-му – 3 265': a period joined by a dash to the number after it."""
+    return number.start >= period.end_char and bool(_DASHED.fullmatch(text[period.end_char:number.start]))
+
+
+_DASHED = re.compile(r"\s*[-–—]\s*")
+_LIST_BREAK = re.compile(r",")  # the period opens a new entry of the list
+
+
 def _figure(state, sentence, number, numbers, periods, scopes, last_scope) -> Figure | None:
     lang, base = state.lang, sentence.start
     counted, counted_span = _counted(sentence, number, lang)
     rate_per, _ = _rate(sentence, number, numbers, lang)
-    period = _period_for(sentence, number, periods, lang)
+    period = _period_for(sentence, number, periods, lang, numbers)
     later = [n.start for n in numbers if n.start > number.start]
     near = sentence.text[number.start: min(later + [number.end + 120])]
     indicator = resolve_indicator(counted or _next_words(near), near, sentence.text, lang)
