@@ -423,10 +423,10 @@ class Structure:
             if self.t[i].text in _QUOTES_OPEN:
                 close = next((j for j in range(i + 1, min(len(self.t), i + 9)) if self.t[j].text in _QUOTES_CLOSE), None)
                 if close is not None and close > i + 1 and self.t[i + 1].text[:1].isupper():
-                    head = i + 1
+                    head = close - 1  # the last word heads the name, as in a capitalised run
                     self.t[head].pos = "PROPN"
                     self.t[head].feats.setdefault("Case", {"Nom", "Gen", "Dat", "Acc", "Ins", "Loc"})
-                    for k in range(head + 1, close):
+                    for k in range(i + 1, head):
                         self.link(k, head, "flat:name")
                     self.link(i, head, "punct")
                     self.link(close, head, "punct")
@@ -664,7 +664,7 @@ class Structure:
         if opener is not None:  # a relative pronoun: the clause describes the noun before it
             noun = next((p for p in range(segment[0] - 1, -1, -1) if t[p].pos in ("NOUN", "PROPN")), None)
             if noun is not None:
-                self.link(v, noun, "acl:relcl")
+                self.link(v, self._top(noun), "acl:relcl")  # 'джерело в органах, на яке ...': the source
                 return
         if "Conv" in t[v].feats.get("VerbForm", set()):
             self.link(v, root, "advcl")
@@ -710,7 +710,9 @@ class Structure:
             quantified = "NumQuant" in tok.feats or tok.pos == "NUM"
             if "Nom" not in cases and not quantified and tok.pos != "PROPN":
                 continue
-            score = abs(v - h) / 10
+            score = abs(v - h) / 10 + (0.6 if quantified and h > v else 0)  # 'правоохоронці зареєстрували 9 847'
+            if h < v and "Nom" in cases and not quantified:
+                score -= 0.3
             number = verb.get("Number", set())
             if "Plur" in number and ("Sing" in tok.feats.get("Number", set()) and "Plur" not in tok.feats.get("Number", set()) and not quantified):
                 score += 2
