@@ -1,6 +1,7 @@
 """Throughput on one core: KB/s and documents/s of sourcetrace's trace and of quantulum3.
 
     .venv/bin/python bench/throughput.py [--kb 200] [--budget 60] [--repeats 3]
+    .venv/bin/python bench/throughput.py --languages en,uk [--kb 100]   # each language, as a ratio to English
 
 The corpus is the gold texts, sourcetrace/examples/*.txt, and multi-paragraph documents assembled
 from the gold sentences, about 200 KB in all (KB = 1,000 bytes of UTF-8). Model loading is timed
@@ -189,13 +190,70 @@ def _ratio(measured: dict, name: str = "sourcetrace") -> float | None:
     return None
 
 
+# --- per language ----------------------------------------------------------------------------
+
+ARTICLES = ROOT / "bench" / "articles"
+
+
+def language_corpus(language: str, target_kb: float) -> list[dict]:
+    """The language's whole-article development set, its articles repeated in turn until the
+    corpus reaches ``target_kb`` (the development sets only: the blind ones are never read here)."""
+    with open(ARTICLES / f"{language}-dev.jsonl", encoding="utf-8") as f:
+        articles = [json.loads(line) for line in f if line.strip()]
+    docs: list[dict] = []
+    while _kb(docs) < target_kb:
+        a = articles[len(docs) % len(articles)]
+        docs.append({"id": f"{a['id']}-{len(docs)}", "text": a["text"], "published": a["published"],
+                     "outlet": a["outlet"], "language": language})
+    return docs
+
+
+def load_language_batch() -> Callable[[dict], object]:
+    """``trace_many`` with each document's language given, as a reader that knows it would."""
+    from sourcetrace import Document, trace_many
+
+    def to_document(doc: dict) -> Document:
+        return Document(text=doc["text"], published=doc["published"], outlet=doc["outlet"], language=doc["language"])
+
+    def run(doc: dict):
+        return list(trace_many([to_document(doc)]))
+
+    run.many = lambda docs: trace_many(to_document(d) for d in docs)
+    return run
+
+
+def by_language(languages=("en", "uk"), target_kb: float = 100, budget: float = 60, repeats: int = 3) -> dict:
+    """KB/s of the standard pipeline on each language's articles, in the same run, the languages
+    taking turns; each language's rate over the first one's (English) is the ratio to read."""
+    core = pin_to_one_core()
+    run = load_language_batch()
+    corpora = {lang: language_corpus(lang, target_kb) for lang in languages}
+    for lang, docs in corpora.items():
+        list(run.many(docs[:WARMUP_DOCS]))  # load each language's parser before the clock
+    passes: dict[str, list] = {lang: [] for lang in languages}
+    for _ in range(repeats):
+        for lang, docs in corpora.items():
+            passes[lang].append(timed_pass(run, docs, budget))
+    measured = {lang: rates(0.0, passes[lang], len(corpora[lang])) for lang in languages}
+    first = measured[languages[0]]["kb_per_s"]
+    return {"core": core, "languages": measured,
+            "ratio_kb_per_s": {lang: round(m["kb_per_s"] / first, 3) for lang, m in measured.items()}}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Throughput of sourcetrace and quantulum3 on one core.")
     ap.add_argument("--kb", type=float, default=200, help="corpus size in KB (default 200)")
     ap.add_argument("--budget", type=float, default=60, help="seconds at most per pass (default 60)")
     ap.add_argument("--repeats", type=int, default=3, help="timed passes per system; the best counts")
+    ap.add_argument("--languages", default=None,
+                    help="comma-separated languages (e.g. en,uk): time the pipeline on each one's articles instead, "
+                         "as a ratio to the first")
     args = ap.parse_args(argv)
-    print(json.dumps(throughput(args.kb, args.budget, args.repeats), indent=1))
+    if args.languages:
+        result = by_language(tuple(args.languages.split(",")), args.kb, args.budget, args.repeats)
+    else:
+        result = throughput(args.kb, args.budget, args.repeats)
+    print(json.dumps(result, indent=1))
     return 0
 
 
