@@ -470,6 +470,7 @@ class Structure:
         nominal = [k for k in range(i, j + 1) if t[k].pos in ("NOUN", "PROPN", "PRON")]
         if not nominal and t[j].pos == "ADJ":
             nominal = [j]  # an adjective standing for its noun: '412 цивільних', 'серед загиблих'
+            t[j].pos = "NOUN"
         if nominal:
             head = nominal[0]
             # A capitalised run is one name; its last word is the head ('Олег Мирошниченко').
