@@ -35,7 +35,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import results_file  # noqa: E402
-from bench.baseline import REVISION, ROOT, export  # noqa: E402
+from bench.baseline import REVISION, ROOT, export, load  # noqa: E402
 from bench.results_file import measured_on  # noqa: E402
 from bench.baseline import run as run_timer  # noqa: E402
 from bench.estimator import SEED, reports, truths_for  # noqa: E402
@@ -117,7 +117,7 @@ SECTION = "Barometer, the whole call from stored traces"
 
 
 def section(measured: str, repeats: int, revision: str = REVISION) -> str:
-    return (f"{measured_on()} Fastest of {repeats} per cell.\n\n{measured}\n\n"
+    return (f"{measured_on()} Fastest of {repeats} per cell; {load()}.\n\n{measured}\n\n"
             f"`barometer(traces, {INDICATOR!r}, scope={SCOPE!r})` on generated traces (bench/barometer.py): one "
             f"figure a document about AWOL or desertion cases or both, over 48 months, through seven chains of "
             f"the demo world's sources, one of them an anonymous origin; everything from the traces to the output "

@@ -7,6 +7,7 @@ shared machine hits both. Used by ``bench/estimator.py`` and ``bench/barometer.p
 """
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -43,3 +44,13 @@ def run(package_root: Path, pickled: Path, timer: str) -> list[str]:
     if done.returncode:
         raise RuntimeError(f"the timer failed under {package_root}:\n{done.stderr}")
     return done.stdout.split()
+
+
+def load() -> str:
+    """The machine's load average now, in words: a shared machine's other work inflates every
+    second measured, the baseline's as much as this code's, so the ratio is the figure to read."""
+    try:
+        one, five, _ = os.getloadavg()
+    except OSError:
+        return "load average unknown"
+    return f"load average {one:.1f} (5 min: {five:.1f}) on {os.cpu_count()} cores at the end of the run"

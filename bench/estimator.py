@@ -42,7 +42,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import results_file  # noqa: E402
-from bench.baseline import REVISION, ROOT, export  # noqa: E402
+from bench.baseline import REVISION, ROOT, export, load  # noqa: E402
 from bench.results_file import measured_on  # noqa: E402
 from bench.baseline import run as run_timer  # noqa: E402
 from sourcetrace.model import months as cal  # noqa: E402
@@ -244,7 +244,7 @@ SECTION = "Series estimator"
 
 def section(measured: str, repeats: int, revision: str = REVISION) -> str:
     """The section of bench/RESULTS.md: when and where, the table, and how to read it."""
-    return (f"{measured_on()} Fastest of {repeats} per cell.\n\n{measured}\n\n"
+    return (f"{measured_on()} Fastest of {repeats} per cell; {load()}.\n\n{measured}\n\n"
             f"Each cell: seconds for building the constraints, marking revisions and the estimate (both tiers), "
             f"from generated observations over 48 months (bench/estimator.py: cumulative totals, yearly counts, "
             f"monthly rates, rounded, bounded and ranged values, a fifth repeated); in brackets the same call by "
