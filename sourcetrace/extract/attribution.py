@@ -62,6 +62,7 @@ def _sentence_claim(state, sentence: Sentence, history) -> Claim | None:
     parts.nlp = state.nlp
     _drop_dateline(parts, state.document.dateline)
     _dateline_hearer(parts, lang)
+    _resolve_descriptions(parts, history, lang)
     for mention in parts.all:
         state.mentions.append({"name": mention.name, "span": mention.span, "kind": mention.kind})
     if parts.impersonal is not None:
@@ -73,6 +74,7 @@ def _sentence_claim(state, sentence: Sentence, history) -> Claim | None:
               for m in parts.cited]
     chain = _assign_roles(chain, all_relays=parts.records_cited)
     chain += [_link(m, "record", m.via or explain.BASED_ON) for m in parts.records]
+    chain = _once(chain)
     if not chain:
         return None
     if chain[0].vague and all(link.vague for link in chain if link.role != "record"):
@@ -80,6 +82,31 @@ def _sentence_claim(state, sentence: Sentence, history) -> Claim | None:
     for mention in parts.named:
         history.append((mention, [l for l in chain if l.role != "record"]))
     return Claim(sentence.index, chain, basis)
+
+
+def _once(chain: list[Link]) -> list[Link]:
+    """'the department told Verstka' after Verstka's lead: the party is named twice, one link."""
+    out: list[Link] = []
+    for link in chain:
+        if out and out[-1].name == link.name:
+            continue
+        out.append(link)
+    return out
+
+
+def _resolve_descriptions(parts: Parties, history, lang) -> None:
+    """'told the outlet', "the department's data": a description of a party named before is that
+    party, under its name."""
+    for group in (parts.outer, parts.cited, parts.records):
+        for i, mention in enumerate(group):
+            head = mention.tokens[-1] if mention.tokens else None
+            if head is None or not _is_anaphor(head, lang) or lang.syntax.is_pronoun(head):
+                continue
+            found = _named_before(mention, history) or _antecedent(mention, history, lang)
+            if found is not None:
+                named = found[0]
+                group[i] = Mention(named.name, named.span, named.sentence, named.kind, named.anonymous,
+                                   named.vague, named.tokens, via=mention.via or explain.refers_back(mention.name))
 
 
 def _drop_dateline(parts: dict, dateline: dict | None) -> None:
@@ -246,6 +273,11 @@ def _antecedent(speaker: Mention, history, lang):
             return mention, chain or [_link(mention, "origin", explain.REFERS_BACK)]
         if wanted == "body" and mention.kind in ("military", "court", "organisation"):
             return mention, chain or [_link(mention, "origin", explain.REFERS_BACK)]
+    if wanted in ("outlet", "agency"):
+        # "told the outlet" after "Verstka reports": a name of no known kind may be the outlet meant
+        for mention, chain in reversed(history):
+            if mention.kind == "organisation":
+                return mention, chain or [_link(mention, "origin", explain.REFERS_BACK)]
     return None
 
 
@@ -443,7 +475,7 @@ def _reporting_verb(sentence, lang, parts) -> None:
     for verb in sentence.doc:
         if not syntax.is_verb_or_auxiliary(verb) or not _reports(verb, lang) or _relayed(verb, lang):
             continue
-        if syntax.is_attributive(verb):
+        if syntax.is_attributive(verb) and not _predicate_of_apposition(verb, lang):
             continue  # "20,000 Cases Reported Monthly": a participle describing a noun, no speaker
         # The subject nearest the verb; a noun a figure counts ("20,000 Cases Reported") is no speaker.
         subjects = sorted(syntax.subjects(verb), key=lambda c: abs(verb.i - c.i))
@@ -453,6 +485,8 @@ def _reporting_verb(sentence, lang, parts) -> None:
         subject = subjects[0] if subjects else None
         if subject is not None and _holds_figure(subject, lang):
             continue
+        if subject is None and _predicate_of_apposition(verb, lang):
+            subject = verb.head.head
         if subject is None:
             subject = syntax.agent(verb)
         if subject is None or subject.lower_ in a["non_speaker_subjects"]:
@@ -464,12 +498,21 @@ def _reporting_verb(sentence, lang, parts) -> None:
             return  # "Data from the ministry show ...": the ministry is the record, nobody speaks
         party = party or subject
         parts.speaker, parts.speaker_via = make_mention(sentence, party, lang), verb.lower_
+        if verb.lemma_.lower() in a["derived_verbs"]:
+            parts.derived_owners.add(party.i)  # "Mediazona counted 11,300": it made the number
         for obj in syntax.objects(verb):
             _party_of(sentence, obj, lang, parts)  # "obtained data from Y": Y holds the data
         parts.speaker_refers = _is_anaphor(party, lang)
         _told(sentence, verb, lang, parts)
         _request(sentence, verb, lang, parts)
         return
+
+
+def _predicate_of_apposition(verb, lang) -> bool:
+    """'Mediazona, another outlet, counted 11,300 cases': the parse hangs the verb on the
+    apposition; with an object of its own it is the sentence's predicate, the name its subject."""
+    syntax, described = lang.syntax, verb.head
+    return bool(syntax.objects(verb)) and described in syntax.appositions(described.head)
 
 
 def _holds_figure(subject, lang) -> bool:
@@ -531,7 +574,8 @@ def _request(sentence, verb, lang, parts) -> None:
     for token in verb.subtree:
         if token.lower_ in lang.attribution["request_nouns"]:
             owner = _owner(token, lang)
-            if owner is not None and owner.i != token.i:
+            # "at its request": the speaker's own request, no one else passed it on
+            if owner is not None and owner.i != token.i and not lang.syntax.is_pronoun(owner):
                 parts.outer.append(make_mention(sentence, owner, lang))
                 return
 

@@ -3,7 +3,7 @@ restates, the dateline's agency, or — when nothing before it has a source — 
 from __future__ import annotations
 
 from ..model import explain
-from ..model.records import Link
+from ..model.records import Link, Period
 from ..pipeline.component import component
 from ..pipeline.state import TraceState
 
@@ -33,6 +33,7 @@ def assign_chains(state: TraceState) -> None:
         else:
             _give(figures, [], explain.NONE)
     _source_after(state, by_sentence)
+    _headline_restates(state, by_sentence)
     _restated(state)
     _dateline_and_outlet(state)
 
@@ -78,15 +79,21 @@ def _frame(state: TraceState):
         if sentence.paragraph > 2:
             return None
         claim = state.claims.get(sentence.index)
-        if claim is None or not claim.chain:
+        if claim is None or not claim.chain or _headline(state, sentence):
             continue
         relays = []
         for link in claim.chain:
-            if link.role != "relay" or link.kind not in _RELAYING:
+            if link.role != "relay" or link.anonymous or link.vague:
                 break
             relays.append(link)
         return (relays, sentence.index, sentence.span) if relays and len(relays) < len(claim.chain) else None
     return None
+
+
+def _headline(state: TraceState, sentence) -> bool:
+    """The first line alone, not ended as a sentence is: a headline, which restates the lead."""
+    alone = sum(1 for s in state.sentences if s.paragraph == sentence.paragraph) == 1
+    return sentence.index == 0 and alone and not sentence.text.rstrip().endswith((".", "!", "?"))
 
 
 def _framed(chain: list[Link], frame, index: int) -> list[Link]:
@@ -128,6 +135,36 @@ def _source_after(state: TraceState, by_sentence: dict) -> None:
             if not figure.attribution:
                 figure.attribution = [Link(**link.__dict__) for link in claim.chain]
                 figure.attribution_basis = explain.SOURCE_AFTER
+
+
+# How far a headline may round the figure it restates ("over 4,000" for 4,131).
+ROUNDING = 0.1
+
+
+def _headline_restates(state: TraceState, by_sentence: dict) -> None:
+    """'Ukraine has brought home over 4,000 prisoners' over a body that says 4,131: the headline's
+    figure restates the body's, and takes its chain and period."""
+    if not state.sentences or not _headline(state, state.sentences[0]):
+        return
+    body = [f for i, figures in by_sentence.items() if i > 0 for f in figures if f.value is not None]
+    for figure in by_sentence.get(0, []):
+        twin = _nearest(figure, body)
+        if twin is None:
+            continue
+        sentence = next(s for s in state.sentences if s.start == twin.sentence[0])
+        figure.restates = twin.id
+        figure.attribution = [_copy(link, sentence.span) for link in twin.attribution]
+        figure.attribution_basis = explain.restates(twin.id)
+        if twin.period is not None and (figure.period is None or figure.period.start != twin.period.start):
+            figure.period = Period(**{**twin.period.__dict__, "inherited_from": sentence.span})
+
+
+def _nearest(figure, body: list):
+    if figure.value is None:
+        return None
+    near = [f for f in body if f.unit == figure.unit and f.value
+            and abs(f.value - figure.value) <= ROUNDING * abs(f.value)]
+    return min(near, key=lambda f: (abs(f.value - figure.value), f.span[0]), default=None)
 
 
 def _restated(state: TraceState) -> None:

@@ -26,7 +26,7 @@ def find_hedges(state: TraceState) -> None:
             hedge = Hedge(cue=match.group(), span=(sentence.start + match.start(), sentence.start + match.end()),
                           sentence=sentence.span)
             targets = _own_figures(match, sentence, figures_by_sentence.get(sentence.index, [])) or _back_reference(
-                sentence, match, openers, figures_by_sentence, look_back, state.lang)
+                sentence, match, openers, figures_by_sentence, look_back, state)
             for figure in targets:
                 figure.hedges.append(hedge)
                 hedge.targets.append(figure.id)
@@ -72,15 +72,41 @@ def _is_hedge(sentence: Sentence, match: re.Match, lang) -> bool:
 
 
 def _back_reference(sentence: Sentence, match: re.Match, openers: re.Pattern, figures_by_sentence,
-                    look_back: set[str], lang) -> list:
+                    look_back: set[str], state: TraceState) -> list:
     """'This data, if accurate, reveals ...': a hedge on the sentence's subject weakens the claim
-    before. A hedge later in the sentence ('in what appears to be a trend') weakens something else."""
+    before. A hedge later in the sentence ('in what appears to be a trend') weakens something else.
+    A sentence that says the claim could not be verified weakens every figure of that claim: of
+    the party it names ("could not confirm Verstka's report"), else of the source the text gave
+    last."""
     looks_back = re.sub(r"\s+", " ", match.group().lower()) in look_back
     opener = openers.match(sentence.text)
-    if not looks_back and (opener is None or not _before_main_verb(sentence, match.start(), lang)):
+    if not looks_back and (opener is None or not _before_main_verb(sentence, match.start(), state.lang)):
         return []
-    for back in (1, 2):
-        figures = figures_by_sentence.get(sentence.index - back)
-        if figures:
-            return figures
-    return []
+    earlier = [f for back in range(1, LOOK_BACK + 1) for f in figures_by_sentence.get(sentence.index - back, [])]
+    if not looks_back:
+        for back in (1, 2):
+            figures = figures_by_sentence.get(sentence.index - back)
+            if figures:
+                return figures
+        return []
+    named = _named_party(sentence, earlier, state)
+    if named is not None:
+        return [f for i, figures in figures_by_sentence.items() if i < sentence.index for f in figures
+                if any(link.name == named for link in f.attribution)]
+    return [f for f in earlier if earlier and _origin(f) == _origin(earlier[0])]
+
+
+# How many sentences back a "could not be verified" looks for the claim it comments on.
+LOOK_BACK = 6
+
+
+def _origin(figure):
+    return tuple(link.name for link in figure.attribution if link.role != "outlet")
+
+
+def _named_party(sentence: Sentence, earlier: list, state: TraceState) -> str | None:
+    """A party of an earlier chain that the sentence names ("Verstka's report"), not the publisher."""
+    names = {link.name for f in earlier for link in f.attribution if link.role != "outlet"}
+    names.discard(state.document.outlet)
+    found = [n for n in names if len(n) > 2 and n in sentence.text]
+    return max(found, key=len) if found else None

@@ -69,9 +69,24 @@ def make_mention(sentence, head, lang: Language) -> Mention:
     span = sentence.tok_span(first, last)
     text = doc.text[first.idx: last.idx + len(last.text)]
     tokens = list(doc[lo: hi + 1])
-    return Mention(text, span, sentence.index, classify(text, head, tokens, lang),
+    kind = classify(text, head, tokens, lang)
+    if kind in ("organisation", "unknown"):
+        kind = _described_kind(head, lang) or kind
+    return Mention(text, span, sentence.index, kind,
                    anonymous=is_anonymous(text, head, tokens, lang),
                    vague=is_vague(text, head, tokens, lang), tokens=tokens)
+
+
+def _described_kind(head, lang: Language) -> str | None:
+    """'the Russian independent outlet Verstka', 'Verstka, an independent outlet': the describing
+    noun says what kind of party the name is."""
+    anaphors = lang.attribution["anaphors"]
+    near = [t for t in head.subtree if t.i != head.i and t.lower_ in anaphors and t.text.islower()]
+    near += [a for a in lang.syntax.appositions(head) if a.lower_ in anaphors]
+    if head.head is not head and head in lang.syntax.appositions(head.head) and head.head.lower_ in anaphors:
+        near.append(head.head)
+    kinds = [anaphors[t.lower_] for t in near if anaphors[t.lower_] in ("agency", "outlet", "body", "military", "court", "ngo")]
+    return kinds[0] if kinds else None
 
 
 def _name_range(head, lo: int, hi: int, lang: Language) -> tuple[int, int]:

@@ -141,6 +141,9 @@ class Figure:
     # figure it is relative to, and the number it implies when the text allows (half of 1,200: 600).
     relative_to: str | None = None
     implied: float | None = None
+    # A headline's figure that restates one of the body, often rounded and without its hedge:
+    # the id of the body figure.
+    restates: str | None = None
     disagreements: list[Disagreement] = field(default_factory=list)
 
     @property
