@@ -295,7 +295,8 @@ def _is_anaphor(token, lang) -> bool:
         return True
     det = syntax.determiners(token) + syntax.possessives(token)
     compounds = [c for c in syntax.modifiers(token) if syntax.is_proper(c)]
-    definite = any(d.lower_ in lang.words["definite_determiners"] for d in det)
+    # Without articles (Russian), a bare noun that fits ("в ведомстве") refers back as "the office" does.
+    definite = any(d.lower_ in lang.words["definite_determiners"] for d in det) or not lang.words["articles"]
     return definite and not compounds and token.lower_ in lang.attribution["anaphors"] and not _names_itself(token)
 
 
@@ -431,7 +432,7 @@ def _according_to(sentence, lang, parts) -> None:
         if cue is None:
             continue
         last = doc[token.i + len(cue.split()) - 1]
-        pobj = lang.syntax.prepositional_object(last) if last.head.i == token.i or last.i == token.i else None
+        pobj = lang.syntax.cue_object(token, last)
         if pobj is None and _governs(token, last, lang):
             pobj = last  # "за даними X": the cue ends on the noun its preposition governs
         if pobj is None:
@@ -488,7 +489,7 @@ def _reporting_verb(sentence, lang, parts) -> None:
         if subject is None and _predicate_of_apposition(verb, lang):
             subject = verb.head.head
         if subject is None:
-            subject = syntax.agent(verb)
+            subject = syntax.agent(verb) or syntax.place_speaker(verb)
         if subject is None or subject.lower_ in a["non_speaker_subjects"]:
             continue
         if subject.lower_ == a["expletive_subject"] and verb.lemma_ not in a["it_verbs"]:

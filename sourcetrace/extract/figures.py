@@ -147,6 +147,9 @@ def _counted_head(token, lang):
         pobj = syntax.prepositional_object(of)
         if pobj is not None and syntax.is_nominal(pobj):
             return pobj
+    governed = syntax.quantified(token)  # "20 тыс. дел": no linking word
+    if governed is not None:
+        return governed
     return _measured_subject(token, lang)
 
 

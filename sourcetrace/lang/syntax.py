@@ -192,3 +192,21 @@ class Syntax:
     def adjuncts(self, verb) -> list:
         """Prepositional and adverbial clauses of a verb ('*after* stealing ...')."""
         raise NotImplementedError
+
+    # --- constructions some languages have -----------------------------------------------------
+    def cue_object(self, first, last):
+        """The party a cue of several words introduces, given the cue's first and last token:
+        'according *to* X' → X (the object of the last word, which hangs off the first)."""
+        if last.head.i == first.i or last.i == first.i:
+            return self.prepositional_object(last)
+        return None
+
+    def place_speaker(self, verb):
+        """Who speaks when a reporting verb has no subject and its place names the speaker
+        ('сообщили *в пресс-службе МВД*'); None in languages without that construction."""
+        return None
+
+    def quantified(self, number):
+        """The noun a quantity governs directly, without a linking preposition ('20 тыс. *дел*');
+        None where quantities link to what they count through a preposition ('hundreds *of*')."""
+        return None

@@ -195,6 +195,34 @@ class UDSyntax(Syntax):
     def adjuncts(self, verb) -> list:
         return [c for c in verb.children if base(c) in ("obl", "advcl")]
 
+    # --- constructions of case languages -------------------------------------------------------
+    def time_lemmas(self) -> frozenset[str]:
+        """Lemmas of nouns that name a time ('в мае'), never a speaker: the language fills them."""
+        return frozenset()
+
+    def place_speaker(self, verb):
+        """'сообщили *в пресс-службе МВД*', 'говорится *в сообщении* ведомства': a verb with no
+        subject whose place (a locative with a preposition) names who speaks."""
+        if any(self.is_subject(c, passive=True) for c in verb.children):
+            return None
+        times = self.time_lemmas()
+        return next((c for c in verb.children if base(c) == "obl" and feature(c, "Case") == "Loc"
+                     and c.pos_ in NOMINAL and c.lemma_ not in times and self.is_prepositional_object(c)), None)
+
+    def cue_object(self, first, last):
+        """The party a cue of several words introduces: 'по *данным* X' (a report noun, whose owner
+        the component then finds), 'со ссылкой на *X*', 'согласно *X*'."""
+        if self.is_preposition(last):
+            return last.head
+        if self.is_preposition(first) and first.head.i == last.i:
+            return last
+        return None
+
+    def quantified(self, number):
+        """The noun a quantity governs in the genitive: '20 тыс. *дел*', 'сотни *человек*'."""
+        return next((c for c in number.children if base(c) == "nmod" and c.i > number.i
+                     and feature(c, "Case") == "Gen" and c.pos_ == "NOUN"), None)
+
 
 def ud_doc(vocab, words, spaces, heads, deps, pos, lemmas, morphs):
     """A spaCy ``Doc`` from one UD-parsed sentence: ``heads`` are absolute token indices (a root

@@ -89,3 +89,39 @@ def test_numbers_and_plurals(doc):
     assert S.is_singular_noun(at(doc, "источник")) and not S.is_plural(at(doc, "источник"))
     assert S.is_subject(at(doc, "источник")) and S.is_argument(at(doc, "ТАСС"))
     assert not S.is_possessive_marker(at(doc, "МВД"))
+
+
+def parsed(rows):
+    words, spaces, heads, deps, pos, lemmas, morphs = zip(*rows)
+    heads = [h - 1 if h else i for i, h in enumerate(heads)]
+    return ud_doc(spacy.blank("xx").vocab, list(words), list(spaces), heads, list(deps), list(pos),
+                  list(lemmas), list(morphs))
+
+
+class WithMonths(UDSyntax):
+    def time_lemmas(self):
+        return frozenset({"май"})
+
+
+def test_the_place_of_a_verb_without_subject_names_the_speaker():
+    # «В мае сообщили в ведомстве 3 тыс. дел» (shape only: a subjectless verb, a time and a place)
+    doc = parsed([
+        ("В", True, 2, "case", "ADP", "в", ""),
+        ("мае", True, 3, "obl", "NOUN", "май", "Case=Loc|Number=Sing"),
+        ("сообщили", True, 0, "root", "VERB", "сообщить", "Number=Plur|Tense=Past"),
+        ("в", True, 5, "case", "ADP", "в", ""),
+        ("ведомстве", True, 3, "obl", "NOUN", "ведомство", "Case=Loc|Number=Sing"),
+        ("3", True, 7, "nummod", "NUM", "3", ""),
+        ("тыс.", True, 3, "obj", "NOUN", "тысяча", "Case=Acc|Number=Plur"),
+        ("дел", False, 7, "nmod", "NOUN", "дело", "Case=Gen|Number=Plur"),
+    ])
+    said = doc[2]
+    assert WithMonths().place_speaker(said).text == "ведомстве"
+    assert UDSyntax().place_speaker(said).text == "мае"  # without the language's time words
+    assert S.quantified(doc[6]).text == "дел" and S.quantified(doc[5]) is None
+
+
+def test_the_object_of_a_cue_of_several_words(doc):
+    po, data = at(doc, "По"), at(doc, "данным")
+    assert S.cue_object(po, data).text == "данным"  # the report noun; its owner is found after
+    assert S.place_speaker(at(doc, "сообщил")) is None  # it has a subject
