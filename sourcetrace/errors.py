@@ -118,8 +118,8 @@ class Errors(metaclass=_Numbered):
         "in JSON lines, language=\"en\" in the library)."
     )
     E103 = (
-        "the English model package {name!r} is not installed. Run scripts/setup "
-        "(it installs the model pinned by hash from requirements/model.txt)."
+        "the model package {name!r} is not installed. Run scripts/setup "
+        "(it installs the models pinned by hash from requirements/model.txt)."
     )
     E104 = (
         "component {component!r} requires {missing}, which no earlier component assigns. "
@@ -249,7 +249,7 @@ class PipelineOrderError(SourcetraceError):
 
 
 class ModelMissingError(SourcetraceError):
-    """The English model package is not installed."""
+    """A language's model package (or a file it should hold) is not installed."""
 
     def __init__(self, name: str):
         super().__init__(Errors.E103.format(name=name))

@@ -20,13 +20,18 @@ def test_the_script_tells_the_language(text, language):
     assert detect_language(text) == language
 
 
-def test_a_russian_document_is_refused_with_what_to_do():
+def test_a_document_in_a_language_not_traced_is_refused_with_what_to_do():
     with pytest.raises(UnsupportedLanguage, match="traces en"):
-        trace(Document(text="Открыто 20 тысяч дел.", language="ru"))
+        trace(Document(text="Plus de 300 soldats ont été évacués.", language="fr"))
+
+
+def test_a_russian_document_is_traced_with_russian_rules():
+    [figure] = trace(Document(text="Открыто 20 тысяч дел.", language="ru")).figures
+    assert figure.value == 20000
 
 
 def test_in_a_batch_only_the_foreign_document_fails():
-    results = list(trace_many([Document(text="Открыто 20 тысяч дел.", language="ru"),
+    results = list(trace_many([Document(text="Plus de 300 soldats ont été évacués.", language="fr"),
                                Document(text="Prosecutors opened 9,800 desertion cases in 2024.")]))
     assert isinstance(results[0], UnsupportedLanguage) and results[1].figures[0].value == 9800
 

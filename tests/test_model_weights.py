@@ -39,3 +39,19 @@ def test_weights_are_the_pinned_ones(relative):
     path = model_dir() / relative
     assert path.is_file(), f"missing {path}"
     assert sha256(path) == EXPECTED[relative], f"{path} differs from the pinned weights"
+
+
+# The Russian models inside natasha's wheel (requirements/model.txt; docs/russian.md).
+RUSSIAN = {
+    "data/model/slovnet_morph_news_v1.tar": "54812762a641c742dbfa9c950c4b53bbb469301983077ed01b9f074643d540d3",
+    "data/model/slovnet_syntax_news_v1.tar": "0759ce82eaac4430f5b4ac27b2444aa6e4b6501ca38c2f45d62467265383d85e",
+    "data/emb/navec_news_v1_1B_250K_300d_100q.tar": "f07270833d78523edc5781538d67038e95b43975e4a7ae757c693b687f9cbfca",
+}
+
+
+@pytest.mark.parametrize("relative", sorted(RUSSIAN))
+def test_russian_weights_are_the_pinned_ones(relative):
+    from sourcetrace.lang.ru.parser import model_file
+
+    path = model_file(relative)
+    assert sha256(path) == RUSSIAN[relative], f"{path} differs from the pinned weights"

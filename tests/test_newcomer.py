@@ -44,7 +44,10 @@ def test_published_may_be_a_date_or_a_datetime():
 
 def test_language_can_be_given_for_a_text_file(tmp_path):
     path = tmp_path / "report.txt"
-    path.write_text("Киев сообщил: 300 солдат, TASS said.", encoding="utf-8")  # mostly Cyrillic: read as Russian
+    french = ("Le ministère de l'Intérieur a indiqué jeudi soir que trois cents personnes avaient été "
+              "évacuées de la vallée inondée, selon un communiqué publié par la préfecture de la région, "
+              "qui a également annoncé l'ouverture de deux centres d'accueil pour les familles sinistrées.")
+    path.write_text(french, encoding="utf-8")  # read as French, which sourcetrace does not trace
     refused = CliRunner().invoke(cli, ["trace", str(path)])
     assert refused.exit_code == 1 and "[E102]" in refused.stderr
     traced = CliRunner().invoke(cli, ["trace", str(path), "--language", "en", "--format", "jsonl"])

@@ -24,7 +24,7 @@ from importlib import resources
 from types import ModuleType
 from typing import Any
 
-AVAILABLE = ("en", "uk")  # languages with data and a grammar; the order is the order of preference
+AVAILABLE = ("en", "ru", "uk")  # languages with data and a grammar; the order is the order of preference
 DATA_FILES = ("sentences", "numbers", "units", "attribution", "hedges", "time", "incidents",
               "indicators", "scope", "verbs", "words", "sources")
 
@@ -118,6 +118,8 @@ def load_language(code: str) -> Language:
     package = f"{__name__}.{code}"
     files = {name: _read(package, f"{name}.json") for name in DATA_FILES}
     grammar = importlib.import_module(f"{package}.grammar")
+    if hasattr(grammar, "prepare"):
+        files = grammar.prepare(files)  # e.g. the case forms of listed nouns (lang/ru/grammar.py)
     return Language(code=code, indicator_list=_read(__name__, "indicators.json"), grammar=grammar, **files)
 
 

@@ -1,0 +1,133 @@
+"""Russian traced natively: numbers, periods, datelines, chains and hedges on texts written for
+these tests (the figures are invented)."""
+from __future__ import annotations
+
+import pytest
+
+from sourcetrace import trace_text
+from sourcetrace.lang import load_language
+
+PUBLISHED = "2025-10-17"  # a Friday
+
+
+def ru(text: str, published: str | None = PUBLISHED):
+    return trace_text(text, language="ru", published=published)
+
+
+def figure(trace, text: str):
+    found = [f for f in trace.figures if f.text == text]
+    assert found, f"no figure {text!r}; found {[f.text for f in trace.figures]}"
+    return found[0]
+
+
+def chain(f) -> list[tuple]:
+    return [(link.name, link.role, link.anonymous) for link in f.attribution]
+
+
+@pytest.mark.parametrize("sentence, text, value, bound", [
+    ("В области эвакуировали 29,8 тыс. жителей.", "29,8 тыс.", 29800, "exact"),
+    ("Всего в базе 20\u00a0000 записей.", "20\u00a0000", 20000, "exact"),
+    ("Всего в базе 1 250 417 записей.", "1 250 417", 1250417, "exact"),
+    ("За год поступило более 3 тыс. заявлений.", "более 3 тыс.", 3000, "lower"),
+    ("Суды получили свыше двадцати тысяч исков.", "свыше двадцати тысяч", 20000, "lower"),
+    ("В лагере живут почти 4,5 млн человек.", "почти 4,5 млн", 4500000, "upper"),
+    ("На месте работают около 700 спасателей.", "около 700", 700, "approximate"),
+    ("Помощь получили порядка двухсот семей.", "порядка двухсот", 200, "approximate"),
+    ("Ущерб оценили в 54,1 млн рублей.", "54,1 млн рублей", 54100000, "exact"),
+])
+def test_number_forms(sentence, text, value, bound):
+    f = figure(ru(sentence), text)
+    assert f.value == value and f.bound == bound
+
+
+def test_a_range_from_to_is_one_figure_not_an_upper_bound():
+    [f] = ru("Каждый месяц суды получали от 688 до 744 дел.").figures
+    assert (f.low, f.high, f.bound) == (688, 744, "range")
+
+
+def test_vague_thousands_and_a_year_in_the_genitive():
+    trace = ru("В 2022 году тысячи жителей покинули город; к концу 2022 года вернулись 300 человек.")
+    assert figure(trace, "тысячи").bound == "lower"
+    assert sorted(f.text for f in trace.figures) == ["300", "тысячи"]  # neither year is a figure
+
+
+@pytest.mark.parametrize("sentence, number, start, end", [
+    ("С января 2022 по сентябрь 2025 года возбуждено 21 480 дел.", "21 480", "2022-01-01", "2025-09-30"),
+    ("За семь месяцев 2025 года поступило 6 260 дел.", "6 260", "2025-01-01", "2025-07-31"),
+    ("В 2023 году осуждены 5 870 человек.", "5 870", "2023-01-01", "2023-12-31"),
+    ("В первом полугодии 2024 года осуждены 3 150 человек.", "3 150", "2024-01-01", "2024-06-30"),
+    ("С начала специальной военной операции погибли 412 человек.", "412", "2022-02-24", PUBLISHED),
+    ("С начала полномасштабного вторжения выехали 9 300 человек.", "9 300", "2022-02-24", PUBLISHED),
+    ("С начала года зарегистрировано 1 870 заявлений.", "1 870", "2025-01-01", PUBLISHED),
+    ("За сутки подтоплено 212 домов.", "212", "2025-10-16", PUBLISHED),
+    ("По состоянию на 1 октября в списке 640 человек.", "640", None, "2025-10-01"),
+    ("В октябре поступило 811 дел.", "811", "2025-10-01", "2025-10-31"),
+])
+def test_periods(sentence, number, start, end):
+    f = figure(ru(sentence), number)
+    assert f.period is not None, f"no period for {sentence!r}"
+    assert (f.period.start, f.period.end) == (start, end)
+
+
+@pytest.mark.parametrize("text, place, agency, day", [
+    ("МОСКВА, 12 июня. /ТАСС/. Спасатели эвакуировали 140 человек.", "МОСКВА", "ТАСС", "2025-06-12"),
+    ("Москва. 6 ноября. INTERFAX.RU - Суд арестовал 12 человек.", "Москва", "INTERFAX.RU", "2024-11-06"),
+])
+def test_datelines(text, place, agency, day):
+    trace = ru(text, published="2025-06-12" if "июня" in text else "2024-11-06")
+    dateline = trace.document.dateline
+    assert (dateline["place"], dateline["agency"], dateline["date"]) == (place, agency, day)
+    assert trace.figures[0].attribution[0].name == agency
+
+
+def test_subject_after_the_verb_and_the_agency_told_relays():
+    trace = ru("В регионе задержаны 48 человек, сообщил ТАСС источник в правоохранительных органах.")
+    assert chain(figure(trace, "48")) == [("ТАСС", "relay", False),
+                                           ("источник в правоохранительных органах", "origin", True)]
+
+
+def test_the_place_names_the_speaker():
+    trace = ru("Из зоны подтопления эвакуированы 9 870 человек, сообщили ТАСС в пресс-службе МЧС.")
+    names = [link.name for link in figure(trace, "9 870").attribution]
+    assert names[0] == "ТАСС" and "МЧС" in names[-1]
+
+
+def test_according_to_data_of_a_genitive_owner():
+    trace = ru("По данным Росгидромета, в зоне подтопления остаются 4 026 участков.")
+    assert [link.name for link in figure(trace, "4 026").attribution] == ["Росгидромета"]
+
+
+def test_citing_with_a_reference_to():
+    trace = ru("Газета «Северный курьер» со ссылкой на областной штаб сообщила, что погибли 17 человек.")
+    links = figure(trace, "17").attribution
+    assert links[-1].role == "origin" and "штаб" in links[-1].name
+
+
+@pytest.mark.parametrize("cue", ["якобы", "по неподтверждённым данным", "предположительно", "по предварительным данным"])
+def test_hedges(cue):
+    trace = ru(f"В городе, {cue}, погибли 23 человека.")
+    assert [h.cue.lower() for h in figure(trace, "23").hedges] == [cue]
+
+
+def test_a_bare_noun_refers_back_to_the_body_named_before():
+    trace = ru("Пресс-служба МЧС сообщила, что вода ушла из 57 домов. "
+               "Как уточнили в ведомстве, эвакуированы 140 человек.")
+    assert [link.name for link in figure(trace, "140").attribution][-1] == "Пресс-служба МЧС"
+
+
+def test_the_parser_keeps_the_text_and_its_offsets():
+    nlp = load_language("ru").load_parser()
+    text = "В базе  20\u00a0000 записей, 29,8 тыс. дел."
+    doc = nlp(text)
+    assert doc.text == text
+    assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
+    assert [d.text for d in nlp.pipe([text, "", "Сообщил ТАСС."], batch_size=2)] == [text, "", "Сообщил ТАСС."]
+    said = nlp("Об этом сообщил ТАСС источник.")[2]
+    assert said.lemma_ == "сообщить" and said.pos_ == "VERB"
+
+
+def test_verb_forms_and_names_in_their_dictionary_form():
+    lang = load_language("ru")
+    assert {"сообщил", "сообщили", "сообщит", "сообщивший"} <= lang.verb_forms(["сообщить"])
+    assert lang.grammar.normalise_name("Офиса генпрокурора") == lang.grammar.normalise_name("Офис генпрокурора")
+    assert lang.grammar.normalise_name("ТАССу") == "тасс"
