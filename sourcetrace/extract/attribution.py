@@ -295,8 +295,8 @@ def _is_anaphor(token, lang) -> bool:
         return True
     det = syntax.determiners(token) + syntax.possessives(token)
     compounds = [c for c in syntax.modifiers(token) if syntax.is_proper(c)]
-    # Without articles (Russian), a bare noun that fits ("в ведомстве") refers back as "the office" does.
-    definite = any(d.lower_ in lang.words["definite_determiners"] for d in det) or not lang.words["articles"]
+    # A language whose bare nouns are definite (Russian): "в ведомстве" refers back as "the office" does.
+    definite = any(d.lower_ in lang.words["definite_determiners"] for d in det) or lang.words.get("bare_nouns_refer_back", False)
     return definite and not compounds and token.lower_ in lang.attribution["anaphors"] and not _names_itself(token)
 
 
