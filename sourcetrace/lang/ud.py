@@ -196,22 +196,12 @@ class UDSyntax(Syntax):
         return [c for c in verb.children if base(c) in ("obl", "advcl")]
 
     # --- constructions of case languages -------------------------------------------------------
-    def time_lemmas(self) -> frozenset[str]:
-        """Lemmas of nouns that name a time ('в мае'), never a speaker: the language fills them."""
-        return frozenset()
-
-    def place_speaker(self, verb):
-        """'сообщили *в пресс-службе МВД*', 'говорится *в сообщении* ведомства': a verb with no
-        subject whose place (a locative with a preposition) names who speaks."""
-        if any(self.is_subject(c, passive=True) for c in verb.children):
-            return None
-        times = self.time_lemmas()
-        return next((c for c in verb.children if base(c) == "obl" and feature(c, "Case") == "Loc"
-                     and c.pos_ in NOMINAL and c.lemma_ not in times and self.is_prepositional_object(c)), None)
-
     def cue_object(self, first, last):
         """The party a cue of several words introduces: 'по *данным* X' (a report noun, whose owner
         the component then finds), 'со ссылкой на *X*', 'согласно *X*'."""
+        found = super().cue_object(first, last)  # the last word hangs off the first ('згідно з')
+        if found is not None:
+            return found
         if self.is_preposition(last):
             return last.head
         if self.is_preposition(first) and first.head.i == last.i:

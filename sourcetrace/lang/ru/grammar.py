@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from ..forms import When
-from ..ud import UDSyntax, base, feature
+from ..ud import NOMINAL, UDSyntax, base, feature
 from .morphology import morph
 
 # Keys of the data whose words the components compare as written (``token.lower_``), so every case
@@ -97,7 +97,17 @@ class RussianSyntax(UDSyntax):
     """UD as slovnet's news model writes it."""
 
     def time_lemmas(self) -> frozenset[str]:
+        """Lemmas of nouns that name a time ('в мае'), never a speaker."""
         return _time_lemmas()
+
+    def place_speaker(self, verb):
+        """'сообщили *в пресс-службе МВД*', 'говорится *в сообщении* ведомства': a verb with no
+        subject whose place (a locative with a preposition) names who speaks."""
+        if any(self.is_subject(c, passive=True) for c in verb.children):
+            return None
+        times = self.time_lemmas()
+        return next((c for c in verb.children if base(c) == "obl" and feature(c, "Case") == "Loc"
+                     and c.pos_ in NOMINAL and c.lemma_ not in times and self.is_prepositional_object(c)), None)
 
 
 @lru_cache(maxsize=1)
