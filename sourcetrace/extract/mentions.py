@@ -39,6 +39,8 @@ def noun_phrase(head, lang: Language) -> tuple[int, int]:
             continue
         if syntax.is_preposition(child) and child.lower_ in lang.sources["phrase_end_prepositions"]:
             continue
+        if syntax.is_preposition(child) and child.i < head.i:
+            continue  # its own preposition, where the parse hangs it under the noun ('в ведомстве')
         tokens.extend(child.subtree)
     tokens = sorted(t for t in tokens if not (syntax.is_determiner(t) and t.i < head.i and t.lower_ in articles))
     while tokens and tokens[-1].is_punct and tokens[-1].i != head.i:
