@@ -21,6 +21,7 @@ class Echo:
     published: str | None
     text: str
     changes: list[str] = field(default_factory=list)  # rounded, re-labelled, period dropped, turned into a rate
+    language: str | None = None  # the language the repeating report was written in
 
 
 @dataclass

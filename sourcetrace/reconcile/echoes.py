@@ -163,7 +163,7 @@ def _echo(original: Observation, obs: Observation, documents: dict) -> Echo:
     doc = documents.get(obs.document_id, {})
     return Echo(document_id=obs.document_id, figure_id=obs.figure_id, outlet=doc.get("outlet"),
                 published=doc.get("published"), text=_figure_text(obs, doc),
-                changes=_changes(original, obs))
+                changes=_changes(original, obs), language=doc.get("language"))
 
 
 def _changes(original: Observation, echo: Observation) -> list[str]:

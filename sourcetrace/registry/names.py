@@ -30,6 +30,7 @@ class NameRules:
     slug_language: str
     skeleton: list[tuple[str, str]]
     qualifiers: dict[str, dict[str, list[str]]]  # country -> before/after -> normalised phrases
+    endings: tuple[str, ...] = ()  # Cyrillic case endings, longest first (dictionary_forms)
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +42,8 @@ def rules() -> NameRules:
                      raw["spelling_variants"], cyrillic["common"],
                      {"uk": cyrillic["uk"], "ru": cyrillic["ru"]},
                      {"uk": cyrillic["uk_letters"], "ru": cyrillic["ru_letters"]},
-                     cyrillic["slug_language"], [tuple(pair) for pair in raw["skeleton"]], {})
+                     cyrillic["slug_language"], [tuple(pair) for pair in raw["skeleton"]], {},
+                     tuple(sorted(cyrillic["endings"], key=len, reverse=True)))
     qualifiers = {country: {side: _longest_first(normalise(p, base) for p in phrases)
                             for side, phrases in sides.items()}
                   for country, sides in raw["country_qualifiers"].items()}
@@ -123,6 +125,40 @@ def slug(text: str) -> str:
         return ascii_slug
     digest = hashlib.sha1(normalised.encode("utf-8")).hexdigest()[:8]
     return "-".join(part for part in (ascii_slug[:SLUG_MAX].strip("-"), digest) if part)
+
+
+def dictionary_forms(normalised: str, rule: NameRules | None = None) -> set[str]:
+    """A Cyrillic name in its dictionary form, once for each language its letters may be read as:
+    'офиса генпрокурора' → {'офис генпрокурор'}, 'тассу' → {'тасс'}. The language's grammar says
+    how (``normalise_name`` of lang/<code>/grammar.py: Russian by pymorphy3's lemmas); a language
+    whose grammar has none drops the case endings of data/names.json. Empty for a Latin name."""
+    rule = rule or rules()
+    return {_dictionary_form(normalised, language, rule.endings) for language in languages_of(normalised, rule)} - {""}
+
+
+@lru_cache(maxsize=4096)
+def _dictionary_form(normalised: str, language: str, endings: tuple[str, ...]) -> str:
+    normaliser = _name_normaliser(language)
+    if normaliser is not None:
+        return normaliser(normalised)
+    return " ".join(_strip_ending(word, endings) for word in normalised.split())
+
+
+def _strip_ending(word: str, endings: tuple[str, ...]) -> str:
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+@lru_cache(maxsize=8)
+def _name_normaliser(language: str):
+    """The grammar's ``normalise_name`` for ``language``, or None (not traced, or none given)."""
+    from ..lang import AVAILABLE, load_language
+
+    if language not in AVAILABLE:
+        return None
+    return getattr(load_language(language).grammar, "normalise_name", None)
 
 
 def qualified(normalised: str, rule: NameRules | None = None) -> list[tuple[str, str]]:

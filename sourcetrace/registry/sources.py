@@ -13,8 +13,9 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
-from .names import normalise, qualified, skeletons, slug
+from .names import dictionary_forms, normalise, qualified, skeletons, slug
 
 UNKNOWN_PREFIX, ANONYMOUS_PREFIX = "x.", "anon."
 TABLES = ("plain", "abbreviation", "person", "generic")  # generic names are the only ones sources share
@@ -24,7 +25,7 @@ SUGGEST_CUTOFF = 0.85
 @dataclass(frozen=True)
 class SourceMatch:
     """What a name resolved to. ``how``: name, alias, abbreviation, person, qualified, context,
-    transliteration (a registry source); ambiguous, unknown (an ``x.`` id); anonymous, vague
+    transliteration, inflection (a registry source); ambiguous, unknown (an ``x.`` id); anonymous, vague
     (an ``anon.`` id). ``candidates``: the sources an ambiguous name may be, or close names."""
 
     id: str
@@ -60,6 +61,7 @@ class SourceIndex:
             ("person", lambda: self._exact("person", norm)),
             ("qualified", lambda: self._qualified(norm)),
             ("transliteration", lambda: self._loose(("plain", "person"), norm)),
+            ("inflection", lambda: self._inflected(norm)),
             ("abbreviation", lambda: self._loose(("abbreviation",), _compact(norm)) if abbreviation else set()),
         )
         for how, lookup in steps:
@@ -134,6 +136,21 @@ class SourceIndex:
 
     def _loose(self, tables, norm: str) -> set[str]:
         return set().union(*(self.loose[table].get(key, set()) for table in tables for key in skeletons(norm)))
+
+    @cached_property
+    def _dictionary_forms(self) -> dict[str, set[str]]:
+        """Each Cyrillic name and alias in its dictionary form → its sources, built on first use."""
+        index = defaultdict(set)
+        for source_id, entry in self.sources.items():
+            for table, text in names_of(entry):
+                if table in ("plain", "person"):
+                    for key in dictionary_forms(normalise(text)):
+                        index[key].add(source_id)
+        return index
+
+    def _inflected(self, norm: str) -> set[str]:
+        """'ТАССу', 'Офиса генпрокурора', «Української правди»: a name written in another case."""
+        return set().union(*(self._dictionary_forms.get(key, set()) for key in dictionary_forms(norm)))
 
     def _generic_or_unknown(self, name: str, norm: str, country: str | None) -> SourceMatch:
         ids = self._exact("generic", norm) or self._loose(("generic",), norm)
