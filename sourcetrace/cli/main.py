@@ -21,6 +21,7 @@ from .registry_commands import register as register_registry_commands
 from .document_commands import register as register_document_commands
 from .store_commands import register as register_store_commands
 from .reconcile_commands import barometer as barometer_command, check as check_command
+from .web_commands import register as register_web_commands
 
 EXAMPLE = ("examples", "example-report.txt")
 # Libraries that log their own complaints about odd HTML; sourcetrace reports the problem itself.
@@ -148,6 +149,7 @@ register_document_commands(cli)  # documents, delete, retrace
 register_registry_commands(cli)  # sources, indicators
 cli.add_command(barometer_command)
 cli.add_command(check_command)
+register_web_commands(cli)  # serve
 
 
 def write_traces(inputs: Inputs, format_: str, output: str, show_traceback: bool) -> int:

@@ -11,6 +11,7 @@ the title is escaped here.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from html import escape
 from typing import Iterable
@@ -21,7 +22,7 @@ TEMPLATE = """<!doctype html>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
+<title>{title}</title>{head}
 <style>{style}</style>
 </head>
 <body>
@@ -41,11 +42,12 @@ POLICY = {
 }
 
 
-def page(title: str, body: str, style: str = "", scripts: Iterable[str] = (), **policy: str) -> str:
+def page(title: str, body: str, style: str = "", scripts: Iterable[str] = (), head: str = "", **policy: str) -> str:
     """The whole page. ``policy`` loosens a directive where a view needs it, e.g.
-    ``img_src="data: blob:"`` for a chart library that draws into images."""
+    ``img_src="data: blob:"`` for a chart library that draws into images, or ``form_action="'self'"``
+    for a served page with a form. ``head``: more of the page's own markup for its head (a refresh)."""
     scripts = list(scripts)
-    return TEMPLATE.format(csp=escape(content_security_policy(scripts, **policy)), title=escape(title),
+    return TEMPLATE.format(csp=escape(content_security_policy(scripts, **policy)), title=escape(title), head=head,
                            style=style, body=body, scripts="\n".join(f"<script>{s}</script>" for s in scripts))
 
 
@@ -57,6 +59,7 @@ def content_security_policy(scripts: Iterable[str], **policy: str) -> str:
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
+@functools.lru_cache(maxsize=64)  # a served page's few scripts, hashed once each
 def script_hash(source: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode()
 

@@ -1,0 +1,139 @@
+"""The barometer drawn as SVG on the server: the page reads without JavaScript (a month's tooltip
+lists its band and reports; each report's mark links to its sentence), and the script only adds
+the hover panel.
+
+Months whose band is narrow are what the reports pin down: their band is drawn dark; a wide band
+(a yearly total spread over twelve months) is drawn faint, and months with no data get none. The
+scale follows the informative months, the estimate and the standing reports, so that one wide band
+or one outlier does not flatten the rest: a report above it is drawn at the top edge, with its value.
+"""
+from __future__ import annotations
+
+import math
+from html import escape
+
+from ..model.words import amount
+
+WIDTH, HEIGHT = 900, 320
+LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
+
+
+def svg(barometer: dict, href) -> str:
+    """``href(observation)``: where its mark leads (the sentence in its document), or None."""
+    months = barometer["months"]
+    if not months:
+        return '<p class="none">No month to draw: no report of this indicator has a period.</p>'
+    top = scale_top(barometer)
+    x = lambda i: LEFT + (i + 0.5) * (WIDTH - LEFT - RIGHT) / len(months)  # noqa: E731
+    y = lambda v: TOP + (HEIGHT - TOP - BOTTOM) * (1 - min(v, top) / top)  # noqa: E731
+    step = (WIDTH - LEFT - RIGHT) / len(months)
+    parts = [axes(months, top, x, y)]
+    parts += [band(m, i, x, y, step) for i, m in enumerate(months)]
+    parts += [hover_column(m, i, x, step, barometer) for i, m in enumerate(months)]  # under the marks
+    parts.append(estimate_line(months, x, y))
+    parts += marks(barometer, months, x, y, top, href)
+    label = f"{barometer['indicator']['label'] or barometer['indicator']['id']} per month"
+    return (f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(label)}" '
+            f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>')
+
+
+def tightness(month: dict) -> float:
+    """1 for a month pinned to one value, near 0 for a band as wide as its top; 0 with no data."""
+    high = month["high"]
+    if month["no_data"] or high is None or not math.isfinite(high) or high <= 0:
+        return 0.0
+    return max(0.0, 1 - (high - month["low"]) / high)
+
+
+def scale_top(barometer: dict) -> float:
+    values = [m["estimate"] or 0 for m in barometer["months"]]
+    values += [m["high"] for m in barometer["months"] if tightness(m) >= 0.5]
+    values += [per_month(o) or 0 for o in barometer["observations"] if not o["contradicted"]]
+    top = max([v for v in values if v is not None and math.isfinite(v)] or [1.0])
+    return nice(top * 1.15)
+
+
+def nice(value: float) -> float:
+    magnitude = 10 ** math.floor(math.log10(max(value, 1)))
+    return next(step * magnitude for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if step * magnitude >= value)
+
+
+def per_month(obs: dict) -> float | None:
+    """A report's value as a count a month, where it says one: a monthly rate, or a total over one month."""
+    value = obs["value"] if obs["value"] is not None else obs["high"] if obs["high"] is not None else obs["low"]
+    if value is None:
+        return None
+    if obs["measure"] == "rate":
+        return value if obs["rate_per"] == "month" else None
+    one_month = obs["period_start"] and obs["period_end"] and obs["period_start"][:7] == obs["period_end"][:7]
+    return value if one_month else None
+
+
+def axes(months: list[dict], top: float, x, y) -> str:
+    ticks = [top * k / 4 for k in range(5)]
+    lines = "".join(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(t):.1f}" y2="{y(t):.1f}"/>'
+                    f'<text class="tick" x="{LEFT - 6}" y="{y(t) + 4:.1f}" text-anchor="end">{t:,.0f}</text>'
+                    for t in ticks)
+    every = max(1, math.ceil(len(months) / 12))
+    labels = "".join(f'<text class="tick" x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">'
+                     f'{escape(m["month"])}</text>' for i, m in enumerate(months) if i % every == 0)
+    return lines + labels
+
+
+def band(month: dict, i: int, x, y, step: float) -> str:
+    tight = tightness(month)
+    if month["no_data"]:
+        return (f'<rect class="nodata" x="{x(i) - step / 2:.1f}" y="{TOP}" width="{step:.1f}" '
+                f'height="{HEIGHT - TOP - BOTTOM}"/>')
+    opacity = 0.12 + 0.6 * tight
+    cls = "band informative" if tight >= 0.5 else "band"
+    return (f'<rect class="{cls}" data-month="{escape(month["month"])}" x="{x(i) - step / 2 + 1:.1f}" '
+            f'y="{y(month["high"]):.1f}" width="{max(step - 2, 1):.1f}" '
+            f'height="{max(y(month["low"]) - y(month["high"]), 1):.1f}" fill-opacity="{opacity:.2f}"/>')
+
+
+def estimate_line(months: list[dict], x, y) -> str:
+    points = [f"{x(i):.1f},{y(m['estimate']):.1f}" for i, m in enumerate(months) if m["estimate"] is not None]
+    return f'<polyline class="estimate" points="{" ".join(points)}"/>' if len(points) > 1 else ""
+
+
+def marks(barometer: dict, months: list[dict], x, y, top: float, href) -> list[str]:
+    where = {m["month"]: i for i, m in enumerate(months)}
+    out = []
+    for obs in barometer["observations"]:
+        value = per_month(obs)
+        month = (obs["period_start"] or "")[:7]
+        if value is None or month not in where:
+            continue
+        shape = cross(x(where[month]), y(value)) if obs["contradicted"] else \
+            f'<circle cx="{x(where[month]):.1f}" cy="{y(value):.1f}" r="4"/>'
+        over = f'<text class="over" x="{x(where[month]) + 6:.1f}" y="{TOP + 10}">▲ {value:,.0f}</text>' if value > top else ""
+        title = f"<title>{escape(obs_line(obs))}</title>"
+        cls = "obs contradicted" if obs["contradicted"] else "obs"
+        link = href(obs)
+        inner = f'<g class="{cls}" data-obs="{escape(obs["id"])}">{title}{shape}{over}</g>'
+        out.append(f'<a href="{escape(link)}">{inner}</a>' if link else inner)
+    return out
+
+
+def cross(cx: float, cy: float) -> str:
+    return (f'<path d="M{cx - 5:.1f},{cy - 5:.1f}L{cx + 5:.1f},{cy + 5:.1f}M{cx - 5:.1f},{cy + 5:.1f}'
+            f'L{cx + 5:.1f},{cy - 5:.1f}"/>')
+
+
+def obs_line(obs: dict) -> str:
+    value = amount(obs["bound"], obs["value"], obs["low"], obs["high"], "count", obs["bound"] == "approximate")
+    state = " — contradicted" if obs["contradicted"] else ""
+    return f"{value} · {obs['outlet'] or '?'} {obs['published'] or ''}: “{obs['text']}”{state}"
+
+
+def hover_column(month: dict, i: int, x, step: float, barometer: dict) -> str:
+    """An invisible column over the month: its tooltip without JavaScript, its panel with it."""
+    by_id = {o["id"]: o for o in barometer["observations"]}
+    reports = [obs_line(by_id[o]) for o in month["observations"] if o in by_id]
+    band_text = "no data" if month["no_data"] else f"named records allow {month['low']:,.0f}–{month['high']:,.0f}"
+    estimate = f", estimate {month['estimate']:,.0f}" if month["estimate"] is not None else ""
+    tip = "\n".join([f"{month['month']}: {band_text}{estimate}", *reports[:12],
+                     *([f"… and {len(reports) - 12} more"] if len(reports) > 12 else [])])
+    return (f'<rect class="hover" data-month="{escape(month["month"])}" x="{x(i) - step / 2:.1f}" y="{TOP}" '
+            f'width="{step:.1f}" height="{HEIGHT - TOP - BOTTOM}"><title>{escape(tip)}</title></rect>')
