@@ -41,6 +41,9 @@ svg.chart .band { fill: #2f6fd6; }
 svg.chart .nodata { fill: #f3f3f3; }
 svg.chart .estimate { fill: none; stroke: #111; stroke-width: 2; pointer-events: none; }
 svg.chart .obs circle { fill: #c05600; stroke: #fff; }
+svg.chart .obs circle.hit { fill: transparent; stroke: none; }
+svg.chart .obs line { stroke: #c05600; stroke-width: 3; }
+svg.chart .obs.contradicted line { stroke: #b00020; }
 svg.chart .obs.contradicted path { stroke: #b00020; stroke-width: 2.5; }
 svg.chart .over { font: 11px system-ui, sans-serif; fill: #b00020; }
 svg.chart .hover { fill: transparent; cursor: pointer; }

@@ -48,7 +48,9 @@ def tightness(month: dict) -> float:
 def scale_top(barometer: dict) -> float:
     values = [m["estimate"] or 0 for m in barometer["months"]]
     values += [m["high"] for m in barometer["months"] if tightness(m) >= 0.5]
-    values += [per_month(o) or 0 for o in barometer["observations"] if not o["contradicted"]]
+    placed = placements(barometer["months"])
+    values += [per_month(o, len(placed.get(o["id"], ()))) or 0 for o in barometer["observations"]
+               if not o["contradicted"] and o["id"] in placed]
     top = max([v for v in values if v is not None and math.isfinite(v)] or [1.0])
     return nice(top * 1.15)
 
@@ -58,15 +60,24 @@ def nice(value: float) -> float:
     return next(step * magnitude for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if step * magnitude >= value)
 
 
-def per_month(obs: dict) -> float | None:
-    """A report's value as a count a month, where it says one: a monthly rate, or a total over one month."""
+def placements(months: list[dict]) -> dict[str, list[int]]:
+    """Observation id → the indexes of the months the barometer placed it in."""
+    placed: dict[str, list[int]] = {}
+    for i, month in enumerate(months):
+        for obs_id in month["observations"]:
+            placed.setdefault(obs_id, []).append(i)
+    return placed
+
+
+def per_month(obs: dict, months: int = 1) -> float | None:
+    """A report's value as a count a month, where it says one: a monthly rate (over however many
+    months), or a total over one month."""
     value = obs["value"] if obs["value"] is not None else obs["high"] if obs["high"] is not None else obs["low"]
     if value is None:
         return None
     if obs["measure"] == "rate":
         return value if obs["rate_per"] == "month" else None
-    one_month = obs["period_start"] and obs["period_end"] and obs["period_start"][:7] == obs["period_end"][:7]
-    return value if one_month else None
+    return value if months == 1 else None
 
 
 def axes(months: list[dict], top: float, x, y) -> str:
@@ -98,26 +109,32 @@ def estimate_line(months: list[dict], x, y) -> str:
 
 
 def marks(barometer: dict, months: list[dict], x, y, top: float, href) -> list[str]:
-    where = {m["month"]: i for i, m in enumerate(months)}
+    """A mark for each report that gives a count a month, over the months the barometer placed it
+    in: a dot for one month, a bar across several (a monthly rate over a period)."""
+    placed = placements(months)
     out = []
     for obs in barometer["observations"]:
-        value = per_month(obs)
-        month = (obs["period_start"] or "")[:7]
-        if value is None or month not in where:
+        where = placed.get(obs["id"], [])
+        value = per_month(obs, len(where)) if where else None
+        if value is None:
             continue
-        shape = cross(x(where[month]), y(value)) if obs["contradicted"] else \
-            f'<circle cx="{x(where[month]):.1f}" cy="{y(value):.1f}" r="4"/>'
-        over = f'<text class="over" x="{x(where[month]) + 6:.1f}" y="{TOP + 10}">▲ {value:,.0f}</text>' if value > top else ""
-        title = f"<title>{escape(obs_line(obs))}</title>"
+        first, last, at = x(where[0]), x(where[-1]), y(value)
+        middle = (first + last) / 2
+        shape = cross(middle, at) if obs["contradicted"] else f'<circle cx="{middle:.1f}" cy="{at:.1f}" r="4"/>'
+        if last > first:
+            shape = f'<line x1="{first:.1f}" x2="{last:.1f}" y1="{at:.1f}" y2="{at:.1f}"/>' + shape
+        over = f'<text class="over" x="{middle + 8:.1f}" y="{TOP + 10}">▲ {value:,.0f}</text>' if value > top else ""
         cls = "obs contradicted" if obs["contradicted"] else "obs"
+        inner = f'<g class="{cls}" data-obs="{escape(obs["id"])}"><title>{escape(obs_line(obs))}</title>{shape}{over}</g>'
         link = href(obs)
-        inner = f'<g class="{cls}" data-obs="{escape(obs["id"])}">{title}{shape}{over}</g>'
         out.append(f'<a href="{escape(link)}">{inner}</a>' if link else inner)
     return out
 
 
 def cross(cx: float, cy: float) -> str:
-    return (f'<path d="M{cx - 5:.1f},{cy - 5:.1f}L{cx + 5:.1f},{cy + 5:.1f}M{cx - 5:.1f},{cy + 5:.1f}'
+    # The circle under the cross is what a pointer hits: a cross's own strokes leave its middle empty.
+    return (f'<circle class="hit" cx="{cx:.1f}" cy="{cy:.1f}" r="7"/>'
+            f'<path d="M{cx - 5:.1f},{cy - 5:.1f}L{cx + 5:.1f},{cy + 5:.1f}M{cx - 5:.1f},{cy + 5:.1f}'
             f'L{cx + 5:.1f},{cy - 5:.1f}"/>')
 
 
