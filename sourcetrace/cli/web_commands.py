@@ -65,7 +65,10 @@ def serve(db, host, port, token_file, max_upload_bytes, max_upload_files, demo, 
     click.echo(f"sourcetrace: serving {db} at {where} (Ctrl-C stops)", err=True)
     if open_browser:
         threading.Timer(1.0, webbrowser.open, (where,)).start()
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    finally:
+        app.state.sourcetrace.close()
 
 
 def _demo_store() -> str:

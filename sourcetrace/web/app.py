@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from html import escape
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Callable
 
@@ -71,13 +70,9 @@ PAGES = (
 
 
 def create_app(config: Config) -> Starlette:
+    """The app; ``app.state.sourcetrace.close()`` when done with it. Not on the ASGI lifespan's
+    shutdown: a test client runs one lifespan a request, and the state outlives them."""
     state = State(config)
-
-    @asynccontextmanager
-    async def lifespan(app):
-        yield
-        state.close()
-
     routes = [Route("/", lambda request: RedirectResponse("/documents", 303), methods=["GET"]),
               Route("/openapi.json", lambda request: json_response(openapi.document(PAGES)), methods=["GET"]),
               Route("/ingest", _page_endpoint(state, ingest.form, html_only=True), methods=["GET"]),
@@ -86,7 +81,7 @@ def create_app(config: Config) -> Starlette:
     for page in PAGES:  # the .json route first: '{id:str}' would take 'x.json' whole
         routes.append(Route(page.path + ".json", _page_endpoint(state, page.handler, as_json=True), methods=["GET"]))
         routes.append(Route(page.path, _page_endpoint(state, page.handler), methods=["GET"]))
-    app = Starlette(routes=routes, lifespan=lifespan,
+    app = Starlette(routes=routes,
                     exception_handlers={WebError: _web_error, HTTPException: _http_error, Exception: _failure})
     app.state.sourcetrace = state
     return app
