@@ -11,8 +11,16 @@ from importlib.resources import files
 from ..version import __version__
 
 ERROR = {"$ref": "#/components/schemas/page-error-1"}
+NO_NUL = "^[^\\u0000]*$"
 TYPES = {"string": {"type": "string"}, "integer": {"type": "integer"},
-         "date": {"type": "string", "format": "date"}, "month": {"type": "string", "pattern": r"^\d{4}-\d{2}$"}}
+         "date": {"type": "string", "format": "date"},
+         "month": {"type": "string", "pattern": r"^(?!0000)\d{4}-(0[1-9]|1[0-2])$"}}
+# What each parameter takes beyond its type: what web/params.py checks, said here so that a request
+# the document allows is one the server takes.
+LIMITS = {"q": {"maxLength": 500, "pattern": NO_NUL}, "outlet": {"maxLength": 500, "pattern": NO_NUL},
+          "language": {"maxLength": 20, "pattern": NO_NUL}, "indicator": {"maxLength": 100, "pattern": NO_NUL},
+          "scope": {"maxLength": 100, "pattern": NO_NUL}, "claim": {"maxLength": 2000, "pattern": NO_NUL},
+          "limit": {"minimum": 1, "maximum": 500}, "offset": {"minimum": 0, "maximum": 10**9}}
 STATUS = {400: "A parameter is not valid (E706).", 404: "Nothing at this address (E700, E701, E707, E713, E404).",
           401: "The token is missing or wrong (E703).", 403: "Writes are off: no token is configured (E702).",
           411: "The upload did not say its length.", 413: "The upload is over a limit (E704, E705)."}
@@ -46,11 +54,9 @@ def _operation(path: str) -> str:
 
 
 def _parameter(name: str, where: str, kind: str, description: str) -> dict:
-    schema = dict(TYPES[kind])
-    if name == "limit":
-        schema.update(minimum=1, maximum=500)
-    elif name == "offset":
-        schema.update(minimum=0)
+    schema = {**TYPES[kind], **(LIMITS.get(name, {}) if where == "query" else {})}
+    if where == "path" and kind == "integer":
+        schema.update(minimum=0, maximum=2**63 - 1)  # the store's ids
     return {"name": name, "in": where, "required": where == "path", "description": description, "schema": schema}
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import refresh
+from ..reconcile.observations import Resolver
 from ..registry import Registry
 from ..store import Store
 from .derived import Derived, StoreVersion
@@ -26,6 +27,8 @@ class State:
         self.settings = {**DEFAULTS, **config.settings}
         self.store = Store.open(config.db, create=False)  # migrated once, here; then read per request
         self.registry = Registry.load(config.registry_file)
+        # Shared by every request: it remembers each name it resolved (a store names a few dozen parties).
+        self.resolver = Resolver(self.registry)
         self.tracer = refresh.current()  # what traces now: a stored trace made by other code is stale
         self.version = StoreVersion(self.store.path)
         self.derived = Derived(self.version)

@@ -38,7 +38,7 @@ def test_every_page_sends_a_strict_policy_and_headers(client):
 
 
 @pytest.mark.parametrize("address, status, code", [
-    ("/doc/999", 404, "E700"), ("/doc/999.json", 404, "E700"), ("/no/such/page", 404, "E701"),
+    ("/doc/999", 404, "E700"), ("/doc/999.json", 404, "E700"), ("/doc/99999999999999999999.json", 404, "E700"), ("/no/such/page", 404, "E701"),
     ("/documents?limit=0", 400, "E706"), ("/documents.json?from=yesterday", 400, "E706"),
     ("/indicator/no.such_thing", 404, "E404"), ("/source/zz.nobody", 404, "E713"), ("/ingest/nope", 404, "E707"),
     ("/indicator/mil.desertion_cases.json?from=2025-01&to=2024-01", 400, "E706"),

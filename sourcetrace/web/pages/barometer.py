@@ -67,11 +67,31 @@ def doc_href(data: dict, document_id: str | None, figure_id: str | None) -> str:
     return f"/doc/{stored}" + (f"#{url_quote(figure_id)}" if figure_id else "")
 
 
+ECHOES_SHOWN = 20  # under each original; the JSON has them all
+_RENDERED: dict = {}  # the part of the page that follows from the barometer alone, by its result
+
+
 def body(data: dict) -> str:
+    return summary_html(data) + form_html(data) + rendered(data)
+
+
+def rendered(data: dict) -> str:
+    """Chart, months and reports, written once for each barometer worked out (a store of ten thousand
+    documents makes a page of many reports) and kept while it is served."""
+    key = id(data["barometer"])
+    found = _RENDERED.get(key)
+    if found is None or found[0] is not data["barometer"]:
+        found = (data["barometer"], chart_and_tables(data))
+        if len(_RENDERED) > 16:
+            _RENDERED.clear()
+        _RENDERED[key] = found
+    return found[1]
+
+
+def chart_and_tables(data: dict) -> str:
     b = data["barometer"]
     href = lambda obs: doc_href(data, obs["document_id"], obs["id"].rpartition("#")[2])  # noqa: E731
     return "".join([
-        summary_html(data), form_html(data),
         '<div class="chart-wrap">', chart.svg(b, href),
         '<aside id="month-panel" class="month-panel" aria-live="polite">'
         '<p class="none">Hover over a month to list its reports; click one to open its sentence.</p></aside></div>',
@@ -185,7 +205,11 @@ def observation_rows(data: dict, obs: dict) -> str:
     echoes = "".join(
         f'<tr class="echo"><td>↳ echo: <a href="{escape(doc_href(data, e["document_id"], e["figure_id"]))}">'
         f'“{escape(e["text"])}” ({escape(e["outlet"] or "?")}, {escape(e["published"] or "undated")})</a></td>'
-        f'<td colspan="5">{escape(", ".join(e["changes"]) or "repeated as it was")}</td></tr>' for e in obs["echoes"])
+        f'<td colspan="5">{escape(", ".join(e["changes"]) or "repeated as it was")}</td></tr>'
+        for e in obs["echoes"][:ECHOES_SHOWN])
+    more = len(obs["echoes"]) - ECHOES_SHOWN
+    if more > 0:
+        echoes += f'<tr class="echo"><td colspan="6">… and {more:,} more echoes (all in this page\'s JSON)</td></tr>'
     return row + echoes
 
 

@@ -9,7 +9,7 @@ from urllib.parse import quote as url_quote
 from ...errors import Errors
 from ...model.records import Trace
 from ...reconcile.grades import grade_reliability
-from ...reconcile.observations import Resolver, observations_from_trace
+from ...reconcile.observations import observations_from_trace
 from ...refresh import stale
 from ...report import assets as report_assets
 from ...report.html import Extras, document_name, document_section
@@ -19,16 +19,16 @@ from ..render import Page
 from .barometer import barometer_key
 
 SCHEMA = "sourcetrace.page.document/1"
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id is no document's
 
 
 def handle(state, request) -> Page:
     document_id = request.path_params["id"]
-    row = state.store.document(document_id)
+    row = state.store.document(document_id) if document_id <= MAX_ID else None
     trace = state.store.get_trace(document_id) if row else None
     if trace is None:
         raise WebError(404, Errors.E700.format(id=document_id))
-    resolver = Resolver(state.registry)
-    resolved = parties.resolve(trace, resolver)
+    resolved = parties.resolve(trace, state.resolver)
     data = {"schema": SCHEMA, "id": document_id, "path": f"/doc/{document_id}",
             "document": {**row, "stale": stale(row["generator"] or {}, state.tracer)}, "trace": trace,
             "sources": [{"name": k[0], "span": list(k[1]) if k[1] else None, **v} for k, v in resolved.items()],
@@ -39,7 +39,7 @@ def handle(state, request) -> Page:
 def grades(state, trace: dict) -> dict[str, dict]:
     """Figure id → its Admiralty grades: reliability from its chain; credibility from the barometer of
     its indicator when one has been worked out (how the figure fared against the other reports)."""
-    observations = observations_from_trace(trace, state.registry)
+    observations = observations_from_trace(trace, state.registry, state.resolver)
     grade_reliability(observations, state.registry)
     found = {}
     for obs in observations:
