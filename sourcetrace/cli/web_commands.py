@@ -75,7 +75,7 @@ def _demo_store() -> str:
     """The demo corpus ingested into sourcetrace-demo.db, once."""
     from importlib.resources import as_file, files
 
-    from .. import batch
+    from .. import batch, refresh
     from ..ingest import Inputs
     from ..store import Store
 
@@ -83,7 +83,7 @@ def _demo_store() -> str:
     if not path.is_file():
         click.echo("sourcetrace: ingesting the demo corpus into sourcetrace-demo.db ...", err=True)
         with as_file(files("sourcetrace").joinpath("examples", "demo", "demo.jsonl")) as corpus, Store.open(path) as store:
-            batch.run(Inputs([corpus]), store)
+            batch.run(Inputs([corpus]), store, refresh.tracer())
     return str(path)
 
 

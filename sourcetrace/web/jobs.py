@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import batch
+from .. import batch, refresh
 from ..errors import Errors
 from ..ingest import Inputs
 
@@ -92,7 +92,7 @@ class Jobs:
             def progress(report: batch.Report) -> None:
                 job.bytes_done, job.report = inputs.bytes_done, report.to_dict()
 
-            report = batch.run(inputs, self.store, progress=progress)
+            report = batch.run(inputs, self.store, refresh.tracer(), progress=progress)
             report.sink = str(self.store.path)
             job.report, job.bytes_done, job.status = report.to_dict(), job.bytes_total, "done"
         except Exception as exc:  # noqa: BLE001 - the job fails and says why; the server goes on

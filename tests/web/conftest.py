@@ -8,7 +8,7 @@ from importlib.resources import as_file, files
 import pytest
 from starlette.testclient import TestClient
 
-from sourcetrace import batch
+from sourcetrace import batch, refresh
 from sourcetrace.ingest import Inputs
 from sourcetrace.store import Store
 from sourcetrace.web import Config, create_app
@@ -22,7 +22,7 @@ def demo_store(tmp_path_factory):
     hostile = path.with_name("hostile.jsonl")
     hostile.write_text(HOSTILE_JSONL, encoding="utf-8")
     with as_file(files("sourcetrace").joinpath("examples", "demo", "demo.jsonl")) as corpus, Store.open(path) as store:
-        report = batch.run(Inputs([corpus, hostile]), store)
+        report = batch.run(Inputs([corpus, hostile]), store, refresh.tracer())
     assert report.new == 18 and report.ok, report.summary()
     return path
 
