@@ -135,3 +135,21 @@ def test_hedge_weakens_its_figure():
     text = "Російські пабліки нібито пишуть про 40 знищених машин."
     trace = trace_text(text, published="2025-04-10", language="uk", outlet="Видання")
     assert [h.cue for h in trace.figures[0].hedges] == ["нібито"]
+
+
+@pytest.mark.parametrize("text, value, rate, period", [
+    ("Армія втрачає до 1 100 осіб на день.", 1100, "day", None),
+    ("Росія витрачає близько 3 трлн рублів на рік.", 3e12, "year", None),
+    ("Контракти підписали 300 тис. осіб – тобто близько 30 тис. на місяць.", 30000, "month", None),
+    ("У середньому щодня регіон залишають близько 177 людей.", 177, "day", None),
+    ("Щомісяця до центрів звертаються в середньому понад 2 тис. громадян.", 2000, "month", None),
+    ("У липні в середньому 40 обстрілів за добу фіксували на півночі.", 40, "day", ("2025-07-01", "2025-07-31")),
+    ("За добу ворог 40 разів обстріляв громаду.", 40, None, ("2025-09-14", "2025-09-15")),
+    ("Найбільше проваджень зареєстровано на Херсонщині – 2 305.", 2305, None, None),
+    ("Щодня ворог обстрілює громади, а з початку року загинули 75 людей.", 75, None, ("2025-01-01", "2025-09-15")),
+])
+def test_rates(text, value, rate, period):
+    trace = trace_text(text, published="2025-09-15", language="uk", outlet="Видання")
+    figure = next(f for f in trace.figures if f.value == value)
+    assert figure.rate_per == rate
+    assert (None if figure.period is None else (figure.period.start, figure.period.end)) == period

@@ -217,7 +217,32 @@ def _rate(sentence: Sentence, number: NumberMatch, numbers: list[NumberMatch], l
             and not _not_a_rate(sentence.text[max(0, number.start - 25): number.start], before, lang):
         s = max(0, number.start - 25)
         return lang.units["rate_phrases"][before.group().lower()], (s + before.start(), s + before.end())
+    return _clause_rate(sentence.text, number, numbers, stop, lang)
+
+
+def _clause_rate(text: str, number: NumberMatch, numbers: list[NumberMatch], stop: int, lang):
+    """'щодня регіон залишають 177 людей': an adverb of frequency anywhere before the number in its
+    clause (no clause punctuation or other number between) makes it a rate; so does a period phrase
+    after it when an average word stands before it ('в середньому 40 обстрілів за добу')."""
+    start = max([n.end for n in numbers if n.end <= number.start] + [0])
+    punct = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, number.start)]
+    start = max(punct + [start])
+    adverbs = [m for m in lang.cues("units", "rate_adverbs").finditer(text, start, number.start)]
+    if adverbs:
+        m = adverbs[-1]
+        return lang.units["rate_adverbs"][_phrase_key(m.group())], (m.start(), m.end())
+    if lang.cues("units", "average_words").search(text, start, number.end):  # may open the number
+        m = lang.cues("units", "averaged_rate_phrases").search(text, number.end, stop)
+        if m is not None:
+            return lang.units["averaged_rate_phrases"][_phrase_key(m.group())], (m.start(), m.end())
     return None, None
+
+
+def _phrase_key(written: str) -> str:
+    return re.sub(r"\s+", " ", written.lower())
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 
 
 def _not_a_rate(text: str, m: re.Match, lang) -> bool:
@@ -282,6 +307,11 @@ def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeri
     return best
 
 
+def _within(period: FoundPeriod, span) -> bool:
+    """A period the rate's own phrase names ('за добу' in 'в середньому 40 за добу') is no period."""
+    return span is not None and span[0] <= period.start_char < span[1]
+
+
 def _dashed_to(text: str, period: FoundPeriod, number: NumberMatch) -> bool:
     """'у 2023-му – 3 265': a period joined by a dash to the number after it."""
     return number.start >= period.end_char and bool(_DASHED.fullmatch(text[period.end_char:number.start]))
@@ -294,8 +324,8 @@ _LIST_BREAK = re.compile(r",")  # the period opens a new entry of the list
 def _figure(state, sentence, number, numbers, periods, scopes, last_scope) -> Figure | None:
     lang, base = state.lang, sentence.start
     counted, counted_span = _counted(sentence, number, lang)
-    rate_per, _ = _rate(sentence, number, numbers, lang)
-    period = _period_for(sentence, number, periods, lang, numbers)
+    rate_per, rate_span = _rate(sentence, number, numbers, lang)
+    period = _period_for(sentence, number, [p for p in periods if not _within(p, rate_span)], lang, numbers)
     later = [n.start for n in numbers if n.start > number.start]
     near = sentence.text[number.start: min(later + [number.end + 120])]
     indicator = resolve_indicator(counted or _next_words(near), near, sentence.text, lang)

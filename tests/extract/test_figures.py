@@ -78,6 +78,14 @@ def test_rates(trace, figure_at):
     assert (daily.rate_per, daily.aggregation) == ("day", "rate")
 
 
+def test_a_frequency_before_the_number_or_an_average_makes_a_rate(trace, figure_at):
+    t = trace("Every month the region loses about 300 residents to the cities, the agency said. "
+              "On average 40 strikes in a day were recorded in July. Police detained 85 deserters in a day.")
+    assert figure_at(t, "300").rate_per == "month"
+    assert figure_at(t, "40").rate_per == "day" and figure_at(t, "40").period.start == "2025-07-01"
+    assert figure_at(t, "85").rate_per is None
+
+
 def test_within_a_week_is_a_time_not_a_rate(trace, figure_at):
     t = trace("Police detained 85 deserters within a week, the ministry said.")
     assert figure_at(t, "85").rate_per is None
