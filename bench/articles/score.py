@@ -244,6 +244,11 @@ def describe(article: dict, pred: list[dict], pairs) -> list[str]:
             errors.append(f"{label} chain: gold {_chain(want['attribution'])}, got {_chain(got.get('attribution'))}")
         if hedged(want) != hedged(got):
             errors.append(f"{label} hedged: gold {hedged(want)}, got {hedged(got)}")
+        if want.get("relative_to") is not None:
+            base = gold[want["relative_to"]]["text"]
+            found = next((f.get("text") for f in pred if f.get("id") == got.get("relative_to")), None)
+            if found is None or not numbers_match(gold[want["relative_to"]], next(f for f in pred if f.get("id") == got.get("relative_to"))):
+                errors.append(f"{label} relative to: gold {base!r}, got {found!r}")
     return errors
 
 

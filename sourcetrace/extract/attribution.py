@@ -317,6 +317,8 @@ def _find_parties(sentence: Sentence, lang) -> dict:
     _according_to(sentence, lang, parts)
     if parts.speaker is None:
         _quoted_as_saying(sentence, lang, parts)
+    if parts.speaker is None and _tail_speaks(sentence, lang):
+        _trailing(sentence, lang, parts)
     if parts.speaker is None:
         _reporting_verb(sentence, lang, parts)
     if parts.speaker is None:
@@ -480,7 +482,7 @@ def _reporting_verb(sentence, lang, parts) -> None:
             continue  # "20,000 Cases Reported Monthly": a participle describing a noun, no speaker
         # The subject nearest the verb; a noun a figure counts ("20,000 Cases Reported") is no speaker.
         subjects = sorted(syntax.subjects(verb), key=lambda c: abs(verb.i - c.i))
-        if not subjects and syntax.is_conjunct(verb):
+        if not subjects and syntax.is_conjunct(verb) and syntax.coordinated(verb.head, verb):
             # "The ministry rejected the claims and said ...": the first verb's subject speaks
             subjects = syntax.subjects(verb.head)
         subject = subjects[0] if subjects else None
@@ -543,6 +545,22 @@ def _trailing(sentence, lang, parts) -> None:
     if verb.lemma_.lower() in a["derived_verbs"]:
         parts.derived_owners.add(mention.tokens[-1].i)
     _told(sentence, verb, lang, parts)
+
+
+def _tail_speaks(sentence, lang) -> bool:
+    """'..., the press service of the Investigative Committee (IC) told TASS.': a speaker after the
+    last comma, whose verb the parse gave a subject before that comma instead, is the speaker."""
+    a = lang.attribution
+    found = trailing_speaker(sentence, lang, set(a["reporting_verbs"]) | set(a["derived_verbs"]))
+    if found is None or not found[0].tokens:
+        return False
+    mention, verb = found
+    commas = [t.i for t in sentence.doc[:verb.i] if t.text == ","]
+    # "The newspaper, citing a source, said": an aside between the subject and its verb
+    if not commas or commas[-1] == verb.i - 1 or sentence.doc[commas[-1] + 1].lower_ in a["citing_forms"]:
+        return False
+    subjects = lang.syntax.subjects(verb)
+    return bool(subjects) and all(s.i < commas[-1] for s in subjects)
 
 
 def _reports(verb, lang) -> bool:

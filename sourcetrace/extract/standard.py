@@ -2,8 +2,8 @@
 language supplies the words, forms, syntax and parser they run on (sourcetrace/lang/)."""
 from __future__ import annotations
 
-from . import (attribution, chains, datelines, disagreement, figures, hedges, incidents, sentences, timeline,
-               unattributed)
+from . import (attribution, chains, datelines, disagreement, figures, hedges, incidents, relative, sentences,
+               timeline, unattributed)
 
 COMPONENTS = (
     sentences.split_sentences,
@@ -14,6 +14,7 @@ COMPONENTS = (
     attribution.find_claims,
     chains.assign_chains,
     timeline.carry_periods,
+    relative.link_relative_figures,
     disagreement.flag_disagreements,
     hedges.find_hedges,
     incidents.find_incidents,

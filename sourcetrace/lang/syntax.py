@@ -94,6 +94,11 @@ class Syntax:
         """A second member of a coordination ('... and said')."""
         raise NotImplementedError
 
+    def coordinated(self, first, second) -> bool:
+        """A coordinating word joins ``second`` to ``first`` ('rejected the claims *and* said'),
+        not just the parse hanging one verb on another."""
+        raise NotImplementedError
+
     def is_complement_clause(self, t) -> bool:
         """The head of a clause that is the object of a verb ('said [it had opened ...]')."""
         raise NotImplementedError

@@ -98,6 +98,10 @@ class UDSyntax(Syntax):
     def is_conjunct(self, t) -> bool:
         return base(t) == "conj"
 
+    def coordinated(self, first, second) -> bool:
+        """UD hangs the coordinator on the second conjunct."""
+        return any(c.dep_ == "cc" and first.i < c.i < second.i for c in second.children)
+
     def is_complement_clause(self, t) -> bool:
         return base(t) == "ccomp"
 

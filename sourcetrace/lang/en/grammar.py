@@ -108,6 +108,9 @@ class EnglishSyntax(Syntax):
     def is_conjunct(self, t) -> bool:
         return t.dep_ == "conj"
 
+    def coordinated(self, first, second) -> bool:
+        return any(c.dep_ == "cc" and first.i < c.i < second.i for c in first.children)
+
     def is_complement_clause(self, t) -> bool:
         return t.dep_ == "ccomp"
 
