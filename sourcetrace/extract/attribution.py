@@ -100,9 +100,14 @@ def _resolve_descriptions(parts: Parties, history, lang) -> None:
     for group in (parts.outer, parts.cited, parts.records):
         for i, mention in enumerate(group):
             head = mention.tokens[-1] if mention.tokens else None
-            if head is None or not _is_anaphor(head, lang) or lang.syntax.is_pronoun(head):
+            if head is None or lang.syntax.is_pronoun(head):
                 continue
-            found = _named_before(mention, history) or _antecedent(mention, history, lang)
+            if _is_anaphor(head, lang):
+                found = _named_before(mention, history) or _antecedent(mention, history, lang)
+            elif _definite_description(mention, lang):
+                found = _named_before(mention, history)
+            else:
+                continue
             if found is not None:
                 named = found[0]
                 group[i] = Mention(named.name, named.span, named.sentence, named.kind, named.anonymous,
@@ -155,6 +160,8 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
     if speaker is None:
         return [], explain.CUE
     abbreviated = None if parts.speaker_refers else _abbreviation_of(speaker, history)
+    if not parts.speaker_refers and abbreviated is None and _definite_description(speaker, lang):
+        parts.speaker_refers = _named_before(speaker, history) is not None  # "the headquarters' reply"
     if parts.speaker_refers or abbreviated is not None:
         antecedent = abbreviated or (
             _named_before(speaker, history) or _same_head(speaker, parts, lang) or _antecedent(speaker, history, lang)
@@ -175,6 +182,17 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
     role = "derived" if derived or _derived_speaker(speaker, lang) else "origin"
     via = parts.speaker_via
     return [_link(speaker, role, via)], explain.CUE
+
+
+def _definite_description(mention: Mention, lang) -> bool:
+    """'the headquarters', 'the centre': a definite common noun, which may name a party given
+    before by the same head word."""
+    head = mention.tokens[-1] if mention.tokens else None
+    if head is None or not head.text.islower() or not lang.syntax.is_noun(head):
+        return False
+    before = head.doc[mention.tokens[0].i - 1] if mention.tokens[0].i > 0 else None
+    determiners = lang.syntax.determiners(head) + ([before] if before is not None and lang.syntax.is_determiner(before) else [])
+    return any(d.lower_ in lang.words["definite_determiners"] for d in determiners)
 
 
 def _named_before(speaker: Mention, history):
@@ -643,12 +661,28 @@ def _cited_in_turn(sentence, party, lang, parts) -> None:
     a = lang.attribution
     verbs = a["cite_verbs"] + a["cited_in_turn_verbs"]
     for clause in lang.syntax.relative_clauses(party):
-        if clause.lemma_.lower() in verbs:
+        lemma = clause.lemma_.lower()
+        if lemma in verbs:
             obj = next(iter(lang.syntax.objects(clause)), None)
             if obj is not None:
                 further = _party_of(sentence, obj, lang, parts) or obj
                 parts.cited.append(make_mention(sentence, further, lang))
                 _cited_in_turn(sentence, further, lang, parts)
+        elif lemma in a["provide_verbs"]:
+            # "citing Suspilne, which obtained the data from the Coordination Headquarters"
+            giver = _given_by(clause, lang)
+            if giver is not None:
+                parts.cited.append(make_mention(sentence, giver, lang))
+
+
+def _given_by(verb, lang):
+    """Who gave what a verb of receiving names: 'obtained the data *from X*'."""
+    owners = lang.words["owner_prepositions"]
+    for head in [verb] + lang.syntax.objects(verb):
+        for preposition, obj in lang.syntax.prepositions(head):
+            if obj is not None and preposition.lower_ in owners and preposition.i > verb.i:
+                return obj
+    return None
 
 
 def _records(sentence, lang, parts) -> None:

@@ -6,6 +6,7 @@ from ..model import explain
 from ..model.records import Link, Period
 from ..pipeline.component import component
 from ..pipeline.state import TraceState
+from .names import person_run
 
 
 @component("figure_chains", requires=("figures", "claims", "dateline"), assigns=("figure_chains",))
@@ -33,6 +34,7 @@ def assign_chains(state: TraceState) -> None:
         else:
             _give(figures, [], explain.NONE)
     _source_after(state, by_sentence)
+    _answers(state, by_sentence)
     _headline_restates(state, by_sentence)
     _restated(state)
     _dateline_and_outlet(state)
@@ -88,6 +90,50 @@ def _frame(state: TraceState):
             relays.append(link)
         return (relays, sentence.index, sentence.span) if relays and len(relays) < len(claim.chain) else None
     return None
+
+
+QUESTIONS = 2  # question paragraphs that make a text an interview
+
+
+def _answers(state: TraceState, by_sentence: dict) -> None:
+    """An interview (paragraphs that are a question each, a person named before the first): the
+    figures of the answers that no one else is said to give are the interviewee's."""
+    questions = [s for s in state.sentences if s.text.rstrip().endswith("?")
+                 and all(o.index == s.index for o in state.sentences if o.paragraph == s.paragraph)]
+    if len(questions) < QUESTIONS:
+        return
+    first = questions[0]
+    found = _person_before(state, first)
+    if found is None:
+        return
+    intro, name, span = found
+    link = Link(name, span, "origin", kind="person", via=explain.REFERS_BACK, inherited_from=intro.span)
+    for sentence in state.sentences:
+        if sentence.index <= first.index:
+            continue
+        for figure in by_sentence.get(sentence.index, []):
+            if figure.attribution_basis in (explain.NONE, explain.OUTLET_VOICE) or _first_person(figure, state):
+                figure.attribution = [Link(**link.__dict__)]
+                figure.attribution_basis = explain.REFERS_BACK
+
+
+def _person_before(state: TraceState, question):
+    """The last person named before the first question: the interviewee."""
+    for sentence in reversed(state.sentences[: question.index]):
+        if sentence.doc is None and state.nlp is not None:
+            sentence.doc = state.nlp(sentence.text)  # not a candidate, but now it is needed
+        found = person_run(list(sentence.doc), state.lang) if sentence.doc is not None else None
+        if found is not None:
+            first, last = sentence.doc[found[0]], sentence.doc[found[1]]
+            span = sentence.tok_span(first, last)
+            return sentence, state.document.text[span[0]:span[1]], span
+    return None
+
+
+def _first_person(figure, state: TraceState) -> bool:
+    pronouns = state.lang.attribution["pronoun_subjects"]
+    return bool(figure.attribution) and all(
+        link.name.lower() in pronouns and pronouns[link.name.lower()] == "person" for link in figure.attribution)
 
 
 def _headline(state: TraceState, sentence) -> bool:

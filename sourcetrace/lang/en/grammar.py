@@ -384,7 +384,7 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
     short = [m for m in t["months"] if m not in full]
     # Only an abbreviation takes a dot ("Sept."); "since January." ends a sentence.
     month = ("(?:" + "|".join(sorted(full, key=len, reverse=True)) + "|(?:"
-             + "|".join(sorted(short, key=len, reverse=True)) + r")\.?)")
+             + "|".join(sorted(short, key=len, reverse=True)) + r")(?:\.|(?![.\w])))")
     weekday = "(?:" + "|".join(t["weekdays"]) + ")"
     season = "(?:" + "|".join(t["seasons"]) + ")"
     part = "(?:" + "|".join(re.escape(p) for p in sorted(t["year_parts"], key=len, reverse=True)) + ")"
@@ -407,7 +407,7 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
         ("past_n", rf"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<n>{num})\s+(?P<unit>years|months|weeks|days)"),
         ("past_1", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<unit>year|month|week|day|24 hours)\b"),
         ("since", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:the\s+)?(?P<a>{when})"),
-        ("as_of", rf"\b(?:as\s+of|by)\s+(?P<a>{when}|\d{{1,2}}\s+{month}|{month}\s+\d{{1,2}}(?!\d)|{weekday}|the\s+end\s+of\s+(?:{month_year}|{year}|{ref_year}))"),
+        ("as_of", rf"\b(?:as\s+of|by)\s+(?P<a>\d{{1,2}}\s+{month}(?!\s+\d)|{month}\s+\d{{1,2}}(?!\d)(?!,?\s+\d{{4}})|{when}|{weekday}|the\s+end\s+of\s+(?:{month_year}|{year}|{ref_year}))"),
         ("since", rf"\bsince\s+(?:[\w'’-]+\s+){{1,8}}?(?:on|in)\s+(?P<a>{day_date}|\d{{1,2}}\s+{month}|{month}\s+\d{{1,2}}(?!\d)|{month_year}|{year})\b"),
         ("same_period", rf"\b(?:over|in|during|for)?\s*the\s+same\s+period(?:\s+(?:of|in)\s+(?P<y>{ref_year}))?"),
         ("since_rel", rf"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<rel>{starts})"),
