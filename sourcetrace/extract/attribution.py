@@ -313,8 +313,10 @@ def _is_anaphor(token, lang) -> bool:
         return True
     det = syntax.determiners(token) + syntax.possessives(token)
     compounds = [c for c in syntax.modifiers(token) if syntax.is_proper(c)]
-    # A language whose bare nouns are definite (Russian): "в ведомстве" refers back as "the office" does.
-    definite = any(d.lower_ in lang.words["definite_determiners"] for d in det) or lang.words.get("bare_nouns_refer_back", False)
+    # A language whose bare nouns are definite (Russian): "в ведомстве" refers back as "the office"
+    # does; "в правительстве Курганской области" names its own body.
+    bare = lang.words.get("bare_nouns_refer_back", False) and not syntax.modifiers(token) and not det
+    definite = any(d.lower_ in lang.words["definite_determiners"] for d in det) or bare
     return definite and not compounds and token.lower_ in lang.attribution["anaphors"] and not _names_itself(token)
 
 

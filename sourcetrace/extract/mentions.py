@@ -113,10 +113,15 @@ def _name_range(head, lo: int, hi: int, lang: Language) -> tuple[int, int]:
         if descriptors:
             lo = descriptors[-1] + 1
     else:
-        appos = next((c for c in syntax.appositions(head) if syntax.is_proper(c) and c.i > head.i), None)
+        appos = next((c for c in syntax.appositions(head) if (syntax.is_proper(c) or _quoted(c)) and c.i > head.i), None)
         if appos is not None and head.text.islower():
             # "the Russian human rights group OVD-Info": the name is the apposition
             lo, hi = min(t.i for t in appos.subtree), appos.i
+            run = proper_run(appos, lang)
+            if run is not None and run[0] <= appos.i:
+                hi = max(hi, run[1])  # "министр Оксана Коваль": the whole name, not its first word
+            if _quoted(appos):
+                hi = max(t.i for t in appos.subtree)  # 'издание «Українська правда»': up to the closing quote
     while hi > lo and syntax.is_possessive_marker(doc[hi]):
         hi -= 1
     while lo < hi and syntax.is_determiner(doc[lo]) and doc[lo].lower_ in lang.words["articles"]:
@@ -126,6 +131,12 @@ def _name_range(head, lo: int, hi: int, lang: Language) -> tuple[int, int]:
     if hi - lo >= 3 and doc[hi].text == ")" and doc[hi - 2].text == "(":
         hi -= 3
     return lo, hi
+
+
+def _quoted(token) -> bool:
+    """A name written in quotes ('«Українська правда»'): its phrase opens with a quotation mark."""
+    first = min(token.subtree, key=lambda t: t.i)
+    return first.i < token.i and first.is_quote and token.doc[first.i + 1].text[:1].isupper()
 
 
 def _institution_of(head, lang: Language):

@@ -336,7 +336,7 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
         ("past_n", rf"(?<!\w)(?:за|в\s+течение)\s+{past}\s+(?P<n>{num})\s+(?P<unit>{unit})"),
         ("past_1", rf"(?<!\w)(?:за|в\s+течение)\s+(?:{past}\s+)?(?P<unit>сутки|сут\.|{unit})(?!\s+\d)"),
         ("since", rf"(?<!\w)(?:с|начиная\s+с|со\s+времени)\s+(?P<a>{events}|{day_date}|{month_year}|{year})"),
-        ("as_of", rf"(?<!\w)(?:по\s+состоянию\s+на|на)\s+(?P<a>{day_date}|\d{{1,2}}\s+{month}|(?:конец|начало)\s+(?:{month_year}|{year}))"),
+        ("as_of", rf"(?<!\w)(?:по\s+состоянию\s+на|на)\s+(?:\d{{1,2}}:\d{{2}}\s+)?(?P<a>{day_date}|\d{{1,2}}\s+{month}|(?:конец|начало)\s+(?:{month_year}|{year}))"),
         ("same_period", rf"(?<!\w)(?:за|в)\s+(?:аналогичный|тот\s+же|этот\s+же|такой\s+же)\s+период(?:\s+{ref_year})?"),
         ("since_rel", rf"(?<!\w)с\s+начала\s+(?P<rel>{starts})(?!\w)"),
         ("rel", rf"(?<!\w)(?P<rel>{relative})(?!\w)"),
