@@ -194,7 +194,7 @@ def _joins_range(a: NumberMatch, b: NumberMatch, sentence: str, lang: Language) 
 
 
 def _range(a: NumberMatch, b: NumberMatch, sentence: str, lang: Language) -> NumberMatch:
-    low = a.value
+    low = a.value * _shared_multiplier(a, b, sentence, lang)
     if a.unit == "count" and b.unit in ("percent", "times") and a.value < 1000 and b.value >= 1000:
         low = a.value  # a genuine mismatch; keep as written
     start = a.start
@@ -203,3 +203,17 @@ def _range(a: NumberMatch, b: NumberMatch, sentence: str, lang: Language) -> Num
         start = opener.start()
     return NumberMatch(start, b.end, None, low, b.value, "range", unit=b.unit, kind=b.kind,
                        number_start=a.number_start, word_number=a.word_number and b.word_number)
+
+
+def _shared_multiplier(a: NumberMatch, b: NumberMatch, sentence: str, lang: Language) -> float:
+    """'от 30 до 50 тыс.', 'from 3 to 5 million': a multiplier written once, after the second
+    number, scales the first too (when the first has none of its own and stays below the second)."""
+    rx = lang.forms.numbers["multiplier"]
+    if a.word_number or rx.search(sentence[a.number_start:a.end]):
+        return 1.0
+    digits = lang.forms.numbers["digits"].match(sentence, b.number_start)
+    after = rx.match(sentence, digits.end()) if digits else None
+    if after is None:
+        return 1.0
+    factor = lang.numbers["multipliers"].get(after.group().strip().rstrip(".").lower(), 1)
+    return factor if a.value is not None and b.value is not None and a.value * factor < b.value else 1.0

@@ -263,7 +263,9 @@ def _number_patterns(lang) -> dict:
     words = sorted(set(num["units_words"]) | set(num["tens_words"]) | set(num["scale_words"]), key=len, reverse=True)
     word = "(?:" + "|".join(map(re.escape, words)) + ")"
     word_number = rf"{word}(?:\s+{word})*"
-    mult = _alt(num["multipliers"])
+    # An abbreviated multiplier takes its dot ("тыс."); a whole word does not ("тысяч." ends a sentence).
+    short = [m for m in num["multipliers"] if len(m) <= 4]
+    mult = rf"(?:{_alt(short)})(?!\w)\.?|(?:{_alt(set(num['multipliers']) - set(short))})(?!\w)"
     every = _alt(num["every_words"])
     ordinals = _alt(num["ordinal_words"])
     suffix = "(?:" + "|".join(num["ordinal_suffixes"]) + ")"
@@ -274,13 +276,13 @@ def _number_patterns(lang) -> dict:
         "digits": re.compile(digits, re.VERBOSE),
         "word": re.compile(rf"(?<![\w-]){word_number}(?![\w-])", re.IGNORECASE),
         "fraction": phrase_regex(num["fractions"]),
-        "fraction_follows": re.compile(rf"\s+(?:{_alt(num['fraction_followers'])}|[а-яё]+)", re.IGNORECASE),
+        "fraction_follows": re.compile(rf"\s+(?:{_alt(num['fraction_followers'])}|[а-яё]+)|\s*[.,;:!?»)—–-]", re.IGNORECASE),
         "one_in": re.compile(rf"(?<!\w)(?:{_alt(num['one_in_ones'])})\s+(?:{_alt(num['one_in_links'])})\s+(\d+|{_alt(num['one_in_words'])})(?!\w)", re.IGNORECASE),
-        "multiplier": re.compile(rf"[ \u00a0]*(?:{mult})(?!\w)\.?", re.IGNORECASE),
+        "multiplier": re.compile(rf"[ \u00a0]*(?:{mult})", re.IGNORECASE),
         "vague": re.compile(vague, re.IGNORECASE),
         "approx": _cue(num["approximate_cues"]),
         "lower": _cue(num["lower_cues"]),
-        "upper": _cue(num["upper_cues"], after_number=num["joiners_needing_opener"]),
+        "upper": _cue(num["upper_cues"], after_number=num["joiners_needing_opener"], numbers=num["multipliers"]),
         "percent": re.compile(rf"[ \u00a0]*(?:{_alt(units['percent'])})(?!\w)", re.IGNORECASE),
         "points": re.compile(rf"[ \u00a0]*(?:{_alt(units['percentage_point'])})(?!\w)", re.IGNORECASE),
         "fold": phrase_regex(num["fold_words"]),
@@ -296,10 +298,11 @@ def _number_patterns(lang) -> dict:
     }
 
 
-def _cue(cues, after_number=()) -> re.Pattern:
-    """A cue that ends right before the number; a cue that also joins a range ('от 10 до 20') does
-    not count right after another number."""
-    guard = "".join(rf"(?<!\d\s{re.escape(c)})(?<!\d\.\s{re.escape(c)})" for c in after_number)
+def _cue(cues, after_number=(), numbers=()) -> re.Pattern:
+    """A cue that ends right before the number; a cue that also joins a range ('от 10 до 20', 'от
+    190 тысяч до 245 тысяч') does not count right after another number."""
+    ends = [r"\d", r"\d\."] + [re.escape(w) for w in numbers] + [re.escape(w) + r"\." for w in numbers]
+    guard = "".join(rf"(?<!{end}\s{re.escape(c)})" for c in after_number for end in ends)
     return re.compile(rf"(?<![\w-])(?:{_alt(cues)})(?!\w){guard}\s*$", re.IGNORECASE)
 
 
