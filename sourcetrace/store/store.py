@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -34,16 +35,21 @@ DEFAULT_PATH = "sourcetrace.db"
 class Store:
     """Open with :meth:`open`; close when done (or use ``with``), which finishes queued writes."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH):
+    def __init__(self, path: str | Path = DEFAULT_PATH, pooled: bool = False):
         self.path = Path(path)
         self._writer: Writer | None = None
         self._lookup: sqlite3.Connection | None = None
         self._lock = threading.Lock()
+        self._pooled = pooled
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
 
     @classmethod
-    def open(cls, path: str | Path = DEFAULT_PATH, create: bool = True) -> Store:
-        """The store at ``path``, migrated to this version; ``create=False`` refuses a missing file."""
-        store = cls(path)
+    def open(cls, path: str | Path = DEFAULT_PATH, create: bool = True, pooled: bool = False) -> Store:
+        """The store at ``path``, migrated to this version; ``create=False`` refuses a missing file.
+        ``pooled``: each thread keeps its read connection (a server's threads answering many
+        requests: a new connection's first query reads the schema and the journal's index again)."""
+        store = cls(path, pooled)
         if not create and not store.path.is_file():
             raise StoreMissing(Errors.E300.format(path=path))
         store.migrate()
@@ -70,8 +76,18 @@ class Store:
             return self._writer
 
     def reader(self):
-        """A read-only connection of its own, for ``with``: closed on leaving the block."""
-        return reading(self.path)
+        """A read-only connection, for ``with``: one of its own, closed on leaving the block; or, in a
+        pooled store, this thread's, kept. Each query sees what was committed when it started."""
+        return self._thread_reader() if self._pooled else reading(self.path)
+
+    @contextmanager
+    def _thread_reader(self) -> Iterator[sqlite3.Connection]:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = self._local.connection = connect_reader(self.path)
+            with self._lock:
+                self._readers.append(connection)
+        yield connection
 
     def files(self) -> list[Path]:
         """The files SQLite keeps for this store: a folder walk over the reports passes them over."""
@@ -192,6 +208,10 @@ class Store:
 
     def close(self) -> None:
         with self._lock:
+            for connection in self._readers:
+                connection.close()
+            self._readers.clear()
+            self._local = threading.local()
             if self._lookup is not None:
                 self._lookup.close()
                 self._lookup = None

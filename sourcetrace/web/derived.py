@@ -6,9 +6,9 @@ changes, and never computed twice at once.
     result.value, result.current                                           # current: the store is unchanged
 
 A result of an older store is still served while one of the current store is computed in the
-background (one computation at a time, on one worker thread): under a running ingest every request
-would otherwise recompute a barometer from ten thousand traces. ``current`` says which it is, and
-each page says so.
+background (one computation at a time, on one worker thread, and no more often than ``SLOWER``
+times as long as the last one took): under a running ingest every request would otherwise
+recompute a barometer from ten thousand traces. ``current`` says which it is, and each page says so.
 """
 from __future__ import annotations
 
@@ -22,6 +22,11 @@ from pathlib import Path
 from typing import Any, Callable, Hashable
 
 KEPT = 64  # results kept, least recently used dropped first
+# A result of an older store is worked out again no sooner than this many times as long as it took,
+# nor sooner than MIN_AGE seconds: under a running ingest the store changes every moment, and a
+# barometer of ten thousand documents recomputed for each change would take the server's core.
+SLOWER = 5
+MIN_AGE = 10.0
 
 
 class StoreVersion:
@@ -68,10 +73,15 @@ class Derived:
                 self._results.move_to_end(key)
                 if found.version == now:
                     return found
-            future = self._start(key, compute, now)
+            if found is None or self._due(found):
+                future = self._start(key, compute, now)
         if found is not None:
             return Result(found.value, found.version, found.computed_at, found.seconds, current=False)
         return future.result() if wait else None
+
+    @staticmethod
+    def _due(found: Result) -> bool:
+        return time.time() - found.computed_at >= max(MIN_AGE, SLOWER * found.seconds)
 
     def peek(self, key: Hashable) -> Result | None:
         """The last result for ``key``, whatever store it was computed from; never computes."""

@@ -25,7 +25,7 @@ class State:
     def __init__(self, config: Config):
         self.config = config
         self.settings = {**DEFAULTS, **config.settings}
-        self.store = Store.open(config.db, create=False)  # migrated once, here; then read per request
+        self.store = Store.open(config.db, create=False, pooled=True)  # migrated once, here; a read connection a thread
         self.registry = Registry.load(config.registry_file)
         # Shared by every request: it remembers each name it resolved (a store names a few dozen parties).
         self.resolver = Resolver(self.registry)

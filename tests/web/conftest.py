@@ -6,13 +6,10 @@ import shutil
 from importlib.resources import as_file, files
 
 import pytest
-from starlette.testclient import TestClient
-
 from sourcetrace import batch, refresh
 from sourcetrace.ingest import Inputs
 from sourcetrace.store import Store
-from sourcetrace.web import Config, create_app
-from web_helpers import HOSTILE_JSONL
+from web_helpers import HOSTILE_JSONL, client_for
 
 
 @pytest.fixture(scope="session")
@@ -33,10 +30,6 @@ def store_copy(demo_store, tmp_path):
     copy = tmp_path / "copy.db"
     shutil.copy(demo_store, copy)
     return copy
-
-
-def client_for(path, token=None, **settings) -> TestClient:
-    return TestClient(create_app(Config(db=path, token=token, settings=settings)), raise_server_exceptions=False)
 
 
 @pytest.fixture(scope="session")

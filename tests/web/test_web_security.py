@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from conftest import client_for
 from sourcetrace.web.security import is_local, load_token, safe_url
-from web_helpers import validate
+from web_helpers import client_for, validate
 
 HOSTILE_ID = 18  # ingested after the 17 demo reports
 

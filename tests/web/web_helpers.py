@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import json
 from jsonschema import Draft202012Validator
+from starlette.testclient import TestClient
+
+from sourcetrace.web import Config, create_app
 
 from sourcetrace.web.openapi import components
 
@@ -25,3 +28,8 @@ def validate(data: dict, schema_file: str) -> None:
     name = schema_file.removesuffix(".json")
     root = {"$ref": f"#/components/schemas/{name}", "components": {"schemas": components()}}
     Draft202012Validator(root).validate(data)
+
+
+def client_for(path, token=None, **settings) -> TestClient:
+    """A client over the app on the store at ``path``; a failure is answered, not raised."""
+    return TestClient(create_app(Config(db=path, token=token, settings=settings)), raise_server_exceptions=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from html import escape
 
 from ...refresh import stale
-from ...store.queries import SNIPPET_MARKS
+from ...store.queries import RANKED, SNIPPET_MARKS
 from .. import params
 from ..render import Page, url
 
@@ -86,7 +86,9 @@ def summary_html(data: dict) -> str:
     if not data["total"]:
         return '<p class="none">No document matches. Loosen the filters.</p>'
     first = data["offset"] + 1
-    return f'<p class="summary">{first:,}–{first + shown - 1:,} of {data["total"]:,} documents</p>'
+    order = (f" (more than {RANKED:,} match: the newest stored first)" if data["filters"]["q"] and data["total"] > RANKED
+             else " (best match first)" if data["filters"]["q"] else "")
+    return f'<p class="summary">{first:,}–{first + shown - 1:,} of {data["total"]:,} documents{order}</p>'
 
 
 def table_html(rows: list[dict]) -> str:
