@@ -278,11 +278,14 @@ def _anchored(sentence: Sentence, periods: list[FoundPeriod], lang, context_year
     return [again.get((p.start_char, p.kind), p) if p.kind in _RELATIVE_KINDS else p for p in periods]
 
 
+_CLAUSE_END = re.compile(r";|:(?!\d)")  # not the colon of a time ('08:00')
+
+
 def _clause(text: str, number: NumberMatch) -> tuple[int, int]:
     """The stretch of the sentence a figure belongs to: clauses split at ';' and ':'."""
-    start = max(text.rfind(";", 0, number.start), text.rfind(":", 0, number.start)) + 1
-    ends = [i for i in (text.find(";", number.end), text.find(":", number.end)) if i >= 0]
-    return start, (min(ends) if ends else len(text))
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, number.start)]
+    after = _CLAUSE_END.search(text, number.end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
 def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeriod], lang=None,

@@ -45,6 +45,13 @@ def test_a_range_from_to_is_one_figure_not_an_upper_bound():
     assert (f.low, f.high, f.bound) == (688, 744, "range")
 
 
+@pytest.mark.parametrize("sentence", ["Выплаты составят от 30 до 50 тыс. рублей.",
+                                      "Потери оценивают от 30 тысяч до 50 тысяч человек."])
+def test_a_multiplier_written_once_scales_both_ends(sentence):
+    [f] = ru(sentence).figures
+    assert (f.low, f.high, f.bound) == (30000, 50000, "range")
+
+
 def test_vague_thousands_and_a_year_in_the_genitive():
     trace = ru("В 2022 году тысячи жителей покинули город; к концу 2022 года вернулись 300 человек.")
     assert figure(trace, "тысячи").bound == "lower"
@@ -62,6 +69,11 @@ def test_vague_thousands_and_a_year_in_the_genitive():
     ("За сутки подтоплено 212 домов.", "212", "2025-10-16", PUBLISHED),
     ("По состоянию на 1 октября в списке 640 человек.", "640", None, "2025-10-01"),
     ("В октябре поступило 811 дел.", "811", "2025-10-01", "2025-10-31"),
+    ("С начала 2022 года по 1 октября 2025 года возбуждено 2 870 дел.", "2 870", "2022-01-01", "2025-10-01"),
+    ("С начала 2025 года вернули 1 318 человек.", "1 318", "2025-01-01", PUBLISHED),
+    ("За девять месяцев возбуждено 318 дел.", "318", "2025-01-01", "2025-09-30"),
+    ("С сентября 2022 года по конец июля 2025 года вернули 3 870 человек.", "3 870", "2022-09-01", "2025-07-31"),
+    ("По состоянию на 08:00 22 апреля подтоплены 4 026 участков.", "4 026", None, "2025-04-22"),
 ])
 def test_periods(sentence, number, start, end):
     f = figure(ru(sentence), number)

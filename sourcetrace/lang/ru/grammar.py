@@ -330,15 +330,16 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
     past = r"(?:последн\w+|прошедш\w+|минувш\w+|предыдущ\w+)"
     aside = r"(?:\s*,[^.;]{0,120}?,)?"
     table = [
-        ("range", rf"(?<!\w)с\s+(?P<a>{day_date}|{month_year}|{year}){aside}\s+(?:по|до)\s+(?P<b>{day_date}|{month_year}|{year})"),
+        ("range", rf"(?<!\w)с\s+(?:начала\s+)?(?P<a>{day_date}|{month_year}|{year}){aside}\s+(?:по|до)\s+(?P<b>(?:{qualifier}\s+)?(?:{day_date}|{month_year}|{year}))"),
         ("range", rf"(?<!\w)(?:в|за)?\s*(?P<a>{month})\s*[-–—]\s*(?P<b>{month}\s*{year})"),
         ("range", rf"(?<!\w)(?:в|за)?\s*(?P<a>(?:19|20)\d{{2}})\s*[-–—]\s*(?P<b>{year})"),
         ("first_n", rf"(?<!\w)(?:за|в\s+течение)\s+(?P<which>{_alt(t['which_words'])}|)\s*(?P<n>{num})\s+(?P<unit>{unit})\s+{ref_year}"),
+        ("first_n", rf"(?<!\w)(?:за|в\s+течение)\s+(?P<which>первые|первых|)\s*(?P<n>{num})\s+(?P<unit>месяц\w*)(?!\s+(?:19|20)\d\d|\s+{ref})(?P<y>)"),
         ("part", rf"(?<!\w)(?:в|за)\s+(?P<part>{part})\s+{ref_year}"),
         ("part", rf"(?<!\w)(?:в|за)\s+(?P<part>{part})(?!\s+(?:19|20)\d\d)(?P<y>)"),
         ("past_n", rf"(?<!\w)(?:за|в\s+течение)\s+{past}\s+(?P<n>{num})\s+(?P<unit>{unit})"),
         ("past_1", rf"(?<!\w)(?:за|в\s+течение)\s+(?:{past}\s+)?(?P<unit>сутки|сут\.|{unit})(?!\s+\d)"),
-        ("since", rf"(?<!\w)(?:с|начиная\s+с|со\s+времени)\s+(?P<a>{events}|{day_date}|{month_year}|{year})"),
+        ("since", rf"(?<!\w)(?:с|начиная\s+с|со\s+времени)\s+(?:начала\s+)?(?P<a>{events}|{day_date}|{month_year}|{year})"),
         ("as_of", rf"(?<!\w)(?:по\s+состоянию\s+на|на)\s+(?:\d{{1,2}}:\d{{2}}\s+)?(?P<a>{day_date}|\d{{1,2}}\s+{month}|(?:конец|начало)\s+(?:{month_year}|{year}))"),
         ("same_period", rf"(?<!\w)(?:за|в)\s+(?:аналогичный|тот\s+же|этот\s+же|такой\s+же)\s+период(?:\s+{ref_year})?"),
         ("since_rel", rf"(?<!\w)с\s+начала\s+(?P<rel>{starts})(?!\w)"),
