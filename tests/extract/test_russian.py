@@ -143,3 +143,17 @@ def test_verb_forms_and_names_in_their_dictionary_form():
     assert {"сообщил", "сообщили", "сообщит", "сообщивший"} <= lang.verb_forms(["сообщить"])
     assert lang.grammar.normalise_name("Офиса генпрокурора") == lang.grammar.normalise_name("Офис генпрокурора")
     assert lang.grammar.normalise_name("ТАССу") == "тасс"
+
+
+def test_the_agency_s_interlocutor_is_the_source_named_before():
+    trace = ru("Суды получили 1 146 дел, сообщил «Интерфаксу» источник в правоохранительных органах. "
+               "«Это почти вдвое больше, чем годом ранее, когда поступило 610 дел», — сказал собеседник агентства.")
+    assert chain(figure(trace, "610")) == [("Интерфаксу", "relay", False),
+                                            ("источник в правоохранительных органах", "origin", True)]
+
+
+def test_an_interlocutor_placed_somewhere_is_a_new_source():
+    trace = ru("Министерство сообщило, что учтены 4 000 человек. "
+               "Собеседник издания в министерстве заявил, что на учет встанут еще 200 человек.")
+    [link] = figure(trace, "200").attribution
+    assert link.name == "Собеседник издания в министерстве" and link.anonymous
