@@ -370,12 +370,12 @@ def _drop_nameless(parts: dict) -> None:
     parts.records = [m for m in parts.records if named(m)]
 
 
-def _party_of(sentence, noun, lang, parts):
+def _party_of(sentence, noun, lang, parts, register: bool = True):
     """'a report by TASS' → TASS; 'TASS calculations based on SBI data' → TASS (derived) + SBI."""
     a = lang.attribution
     lemma = noun.lower_
     own = any(c.lower_ in lang.words["own_possessives"] for c in lang.syntax.possessives(noun))
-    if lemma in a["record_owner_nouns"] and not own:
+    if register and lemma in a["record_owner_nouns"] and not own:
         owner = _owner(noun, lang)
         if owner is not None:
             record = make_mention(sentence, owner, lang)
@@ -461,7 +461,8 @@ def _according_to(sentence, lang, parts) -> None:
             pobj = last  # "за даними X": the cue ends on the noun its preposition governs
         if pobj is None:
             continue
-        party = _party_of(sentence, pobj, lang, parts)
+        # "по данным X": a cue that ends on its own noun means "according to"; X speaks, it is no register
+        party = _party_of(sentence, pobj, lang, parts, register=pobj.i != last.i)
         _request(sentence, pobj, lang, parts)
         if party is None and parts.record_only:
             parts.speaker_via = cue

@@ -157,3 +157,10 @@ def test_an_interlocutor_placed_somewhere_is_a_new_source():
                "Собеседник издания в министерстве заявил, что на учет встанут еще 200 человек.")
     [link] = figure(trace, "200").attribution
     assert link.name == "Собеседник издания в министерстве" and link.anonymous
+
+
+def test_according_to_data_is_the_speaker_but_the_data_of_a_body_is_its_record():
+    trace = ru("По данным Минобороны, перехвачены 54 ракеты. "
+               "Согласно данным Судебного департамента, осуждены 286 человек.")
+    assert chain(figure(trace, "54")) == [("Минобороны", "origin", False)]
+    assert chain(figure(trace, "286")) == [("Судебного департамента", "record", False)]
