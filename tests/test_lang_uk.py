@@ -153,3 +153,56 @@ def test_rates(text, value, rate, period):
     figure = next(f for f in trace.figures if f.value == value)
     assert figure.rate_per == rate
     assert (None if figure.period is None else (figure.period.start, figure.period.end)) == period
+
+
+def _origin(text, value):
+    trace = trace_text(text, published="2025-09-15", language="uk", outlet="Видання")
+    figure = next(f for f in trace.figures if f.value == value)
+    return figure.attribution[-1]
+
+
+@pytest.mark.parametrize("text, value, origin", [
+    # a name after a report noun is its owner, whatever case its ending shows
+    ("За даними Міненерго, у січні Росія здійснила дев'ять масованих атак.", 9, "Міненерго"),
+    ("За підрахунками «Слідства.Інфо», вироків ухвалено 2 478.", 2478, "Слідства.Інфо"),
+    # a name after a describing noun is the name, with both its quotation marks
+    ("За даними видання «Верстка», щонайменше 14 регіонів скоротили бонуси.", 14, "«Верстка»"),
+    # an office is no person's name
+    ("За оцінкою Офісу Омбудсмана, у полоні можуть перебувати понад 8 тис. українців.", 8000, "Офісу Омбудсмана"),
+    # a genitive plural with no ending ('розвідок') belongs to the noun before it
+    ("За оцінками західних розвідок, втрати сягають до 1 100 осіб на день.", 1100, "західних розвідок"),
+    ("За неперевіреними даними моніторингових каналів, у місті пролунало щонайменше шість вибухів.", 6,
+     "моніторингових каналів"),
+    # a reporting clause after a comma shares no subject with the clause before it
+    ("Загальна вартість сертифікатів становить 28,6 млрд грн, повідомили в Міністерстві оборони.", 28.6e9,
+     "Міністерстві оборони"),
+    ("Пріоритет, наголошують у Коордштабі, – 120 важкопоранених.", 120, "Коордштабі"),
+    # a body after 'в' is where the speaker is, not part of the request before it
+    ("У відповідь на запит видання в Міністерстві розвитку громад повідомили, що подано 412 тис. заяв.",
+     412000, "Міністерстві розвитку громад"),
+])
+def test_the_party_a_figure_comes_from(text, value, origin):
+    assert _origin(text, value).name == origin
+
+
+def test_a_question_word_opens_a_clause_and_is_no_speaker():
+    text = "«Бабель» пояснює, хто і що рахує. За його даними, відбулося 64 обміни."
+    assert _origin(text, 64).name == "Бабель"
+
+
+def test_a_document_a_subjectless_verb_speaks_in_refers_back():
+    text = ("Згідно з відповіддю ОГП, у 2022 році було розпочато 4 112 проваджень. Обвинувальні акти скеровано "
+            "до суду щодо 3 214 людей, йдеться у відповіді.")
+    assert _origin(text, 3214).name == "ОГП"
+
+
+def test_an_anonymous_source_keeps_its_place_but_not_the_occasion():
+    text = "Джерело в Коордштабі у розмові з «Бабелем» назвало більшу цифру: у полоні близько 10 тис. людей."
+    link = _origin(text, 10000)
+    assert (link.name, link.anonymous) == ("Джерело в Коордштабі", True)
+
+
+def test_a_plural_nominative_before_a_plural_verb_ends_a_phrase_and_is_its_subject(nlp, uk):
+    doc = nlp("Від початку повномасштабного вторгнення Росії правоохоронці зареєстрували 9 847 проваджень.")
+    verb = next(t for t in doc if t.text == "зареєстрували")
+    assert [s.text for s in uk.syntax.subjects(verb)] == ["правоохоронці"]

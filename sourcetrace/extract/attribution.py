@@ -315,9 +315,11 @@ def _is_anaphor(token, lang) -> bool:
     compounds = [c for c in syntax.modifiers(token) if syntax.is_proper(c)]
     # A language whose bare nouns are definite (Russian): "в ведомстве" refers back as "the office"
     # does, and so does "собеседник агентства"; "в правительстве Курганской области" names its own body.
+    # A language may list the only bare nouns that do (Ukrainian: 'у відомстві', 'йдеться у відповіді').
     naming = [m for m in syntax.modifiers(token) + det if m.lower_ not in lang.attribution["anaphors"]]
     naming += [o for _, o in syntax.prepositions(token) if o is not None]  # "собеседник в министерстве"
-    bare = lang.words.get("bare_nouns_refer_back", False) and not naming
+    refer = lang.words.get("bare_nouns_refer_back", False)
+    bare = (refer is True or token.lower_ in (refer or ())) and not naming
     definite = any(d.lower_ in lang.words["definite_determiners"] for d in det) or bare
     return definite and not compounds and token.lower_ in lang.attribution["anaphors"] and not _names_itself(token)
 

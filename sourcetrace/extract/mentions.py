@@ -43,7 +43,7 @@ def noun_phrase(head, lang: Language) -> tuple[int, int]:
             continue  # its own preposition, where the parse hangs it under the noun ('в ведомстве')
         tokens.extend(child.subtree)
     tokens = sorted(t for t in tokens if not (syntax.is_determiner(t) and t.i < head.i and t.lower_ in articles))
-    while tokens and tokens[-1].is_punct and tokens[-1].i != head.i:
+    while tokens and tokens[-1].is_punct and tokens[-1].i != head.i and not _closes(tokens):
         tokens.pop()
     if not tokens:
         return head.i, head.i
@@ -55,6 +55,16 @@ def noun_phrase(head, lang: Language) -> tuple[int, int]:
     while hi + 1 in ids:
         hi += 1
     return lo, hi
+
+
+def _closes(tokens) -> bool:
+    """'«Верстка»': a closing quotation mark whose opening one is in the phrase stays."""
+    last = tokens[-1].text
+    return last in _QUOTE_PAIRS.values() and any(t.text == opening for t in tokens[:-1]
+                                                    for opening, closing in _QUOTE_PAIRS.items() if closing == last)
+
+
+_QUOTE_PAIRS = {"\u00ab": "\u00bb", "\u201e": "\u201c", "\u201c": "\u201d"}
 
 
 def _glued(token) -> bool:
@@ -127,6 +137,7 @@ def _name_range(head, lo: int, hi: int, lang: Language) -> tuple[int, int]:
     while lo < hi and syntax.is_determiner(doc[lo]) and doc[lo].lower_ in lang.words["articles"]:
         lo += 1
     lo, hi = _balance(doc, lo, hi)
+    lo, hi = _whole_quotation(doc, lo, hi)
     # "The State Bureau of Investigation (SBI)": the name, without the abbreviation in brackets.
     if hi - lo >= 3 and doc[hi].text == ")" and doc[hi - 2].text == "(":
         hi -= 3
@@ -177,6 +188,17 @@ def _balance(doc, lo: int, hi: int) -> tuple[int, int]:
         if cut is not None:
             return lo, max(lo, cut - 1)
     return lo, hi
+
+
+def _whole_quotation(doc, lo: int, hi: int) -> tuple[int, int]:
+    """'«Верстка»', never '«Верстка': a name that opens a quotation ends with it, or leaves the
+    quotation mark out."""
+    closing = _QUOTE_PAIRS.get(doc[lo].text)
+    if closing is None or hi == lo or any(t.text == closing for t in doc[lo + 1: hi + 1]):
+        return lo, hi
+    if hi + 1 < len(doc) and doc[hi + 1].text == closing:
+        return lo, hi + 1
+    return lo + 1, hi
 
 
 def is_anonymous(text: str, head, tokens, lang: Language) -> bool:

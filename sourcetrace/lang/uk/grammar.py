@@ -102,19 +102,33 @@ def _morphology() -> dict:
     return json.loads(resources.files(__package__).joinpath("morphology.json").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _report_nouns() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("attribution.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(text)["report_nouns"])
+
+
 class UkrainianSyntax(UDSyntax):
     """The questions answered on the Universal Dependencies labels of parser.py's shallow parse;
     only what that parse answers differently from a treebank-trained one is overridden."""
 
     def agent(self, verb):
-        """The instrumental doer of an impersonal verb ('зареєстровано *поліцією*'), or the body a
-        subjectless plural verb speaks from ('повідомили *в ОВА*', 'уточнили *у відомстві*')."""
+        """The instrumental doer of an impersonal verb ('зареєстровано *поліцією*'), the document a
+        subjectless verb says something in ('йдеться *у відповіді*'), or the body a subjectless plural
+        verb speaks from ('повідомили *в ОВА*', 'уточнили *у відомстві*')."""
         agent = super().agent(verb)
         if agent is not None:
             return agent
-        if any(self.is_subject(c, passive=True) for c in verb.children) or feature(verb, "Number") != "Plur":
+        if any(self.is_subject(c, passive=True) for c in verb.children):
             return None
         morphology = _morphology()
+        places = [(c, m) for m, c in self.prepositions(verb)
+                  if base(c) == "obl" and m.lower_ in morphology["speaker_place_prepositions"]]
+        said_in = next((c for c, _ in places if c.lower_ in _report_nouns()), None)
+        if said_in is not None:
+            return said_in  # 'йдеться *у відповіді*', 'зазначено *в повідомленні* ОВА': the document speaks
+        if feature(verb, "Number") != "Plur":
+            return None
         for child, case in ((c, m) for m, c in self.prepositions(verb)):
             if base(child) == "obl" and case.lower_ in morphology["speaker_place_prepositions"] \
                     and (child.text[:1].isupper() or child.lower_ in morphology["speaker_place_nouns"]):

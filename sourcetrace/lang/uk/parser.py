@@ -86,6 +86,7 @@ class Morphology:
         self.coordinators = set(d["coordinators"])
         self.subordinators = set(d["subordinators"])
         self.relatives = set(d["relatives"])
+        self.interrogatives = set(d["interrogatives"])
         self.particles = set(d["particles"])
         self.pronouns = {w: _features(f) for w, f in d["pronouns"].items()}
         self.determiners = set(d["determiners"])
@@ -110,6 +111,17 @@ class Morphology:
         self.numbers = set(lang.numbers["units_words"]) | set(lang.numbers["tens_words"]) \
             | set(lang.numbers["multipliers"]) | set(lang.numbers["scale_words"])
         self.months = set(lang.time["months"])
+        a, src = lang.attribution, lang.sources
+        self.organisation_words = {w.lower() for w in src["organisation_words"]}
+        # Nouns a name in apposition describes ('видання «Бабель»', 'речник Іван Петров') ...
+        self.describing = {w.lower() for w in a["descriptor_nouns"] + src["person_heads"] + src["titles"]}
+        # ... and nouns whose name after them is their owner, whatever case it shows ('даними Міненерго').
+        self.owned = set(a["report_nouns"]) | set(a["derived_nouns"]) | set(a["request_nouns"]) \
+            | set(a["record_owner_nouns"])
+        self.speaker_places = set(d["speaker_place_prepositions"])
+        self.plural_endings = tuple(d["nominative_plural_endings"])
+        self.speaker_place_nouns = set(d["speaker_place_nouns"])
+        self.source_heads = set(a["anonymous_heads"]) | set(a["vague_heads"]) | {w.lower() for w in src["person_heads"]}
         self.verbs = _verb_lexicon(lang)
         self.nouns |= _noun_lexicon(lang)
 
@@ -134,6 +146,9 @@ class Morphology:
         elif lower in self.relatives:
             tok.pos = "PRON"
             tok.feats = {"PronType": {"Rel"}}
+        elif lower in self.interrogatives:  # 'пояснює, хто і що рахує': opens a clause of its own
+            tok.pos = "PRON"
+            tok.feats = {**{k: set(v) for k, v in self.pronouns.get(lower, {}).items()}, "PronType": {"Int"}}
         elif lower in self.subordinators:
             tok.pos = "SCONJ"
         elif lower in self.particles:
@@ -214,8 +229,15 @@ class Morphology:
 
     def _noun(self, tok: Tok, proper: bool) -> None:
         tok.pos = "PROPN" if proper else "NOUN"
-        feats = _longest(tok.lower, self.noun_endings) or {}
+        # 'Слідства.Інфо': a name joined by a dot inflects its first word
+        inflected = tok.lower.split(".")[0] if "." in tok.lower.strip(".") else tok.lower
+        feats = _longest(inflected, self.noun_endings) or {}
         tok.feats = {k: set(v) for k, v in feats.items()}
+
+
+def _opens_clause(tok: Tok) -> bool:
+    """A relative ('який') or interrogative ('хто') pronoun."""
+    return bool({"Rel", "Int"} & tok.feats.get("PronType", set()))
 
 
 def _ordered(table: dict) -> list:
@@ -520,14 +542,31 @@ class Structure:
             first, second = self.t[ah], self.t[bh]
             if first.pos not in ("NOUN", "PROPN", "NUM") or second.pos not in ("NOUN", "PROPN", "ADJ", "NUM"):
                 continue
-            if "Gen" in second.cases() and not self._person(b0, b1):
+            if second.pos == "PROPN" and first.text.islower() and first.lower in self.m.describing:
+                continue  # 'видання «Верстка»': the name the noun describes, in apposition
+            if "Gen" in second.cases() and not self._person(b0, b1) and not self._subject_after_phrase(ah, bh, b1):
                 self.link(bh, ah, "nmod")
+
+    def _subject_after_phrase(self, ah: int, bh: int, b1: int) -> bool:
+        """'Від початку вторгнення Росії *правоохоронці* зареєстрували ...': a plural nominative right
+        before a plural verb ends a prepositional phrase's genitives; it is the verb's subject."""
+        t = self.t
+        verb = t[b1 + 1] if b1 + 1 < len(t) else None
+        if verb is None or verb.pos != "VERB" or "Plur" not in verb.feats.get("Number", set()):
+            return False
+        second = t[bh]
+        if second.pos != "NOUN" or not {"Nom"} <= second.cases() or "Plur" not in second.feats.get("Number", set()) \
+                or not second.lower.endswith(self.m.plural_endings):
+            return False
+        top = self._top(ah)
+        first = next((c0 for c0, c1, h in self.chunks if h == top), top)
+        return first > 0 and t[first - 1].pos == "ADP"
 
     def _person(self, a: int, b: int) -> bool:
         """Two or three capitalised words that are no organisation's: a person's name."""
         words = [self.t[k] for k in range(a, b + 1)]
         return 2 <= len(words) <= 3 and all(w.pos == "PROPN" and w.text[:1].isupper() and not w.text.isupper()
-                                            for w in words)
+                                            and w.lower not in self.m.organisation_words for w in words)
 
     def _top(self, i: int) -> int:
         while self.attached[i] and self.t[i].dep in ("nmod",):
@@ -551,14 +590,26 @@ class Structure:
             self.link(i, head, "case")
             t[head].feats["Prep"] = {tok.lower}
             prev = self._chunk_of(i - 1) if i > 0 else None
-            if prev is not None and self._noun_attaches(prev[2], head):
+            if prev is not None and self._noun_attaches(prev[2], head, i):
                 self.link(head, prev[2], "nmod")
 
-    def _noun_attaches(self, noun: int, obj: int) -> bool:
+    def _noun_attaches(self, noun: int, obj: int, preposition: int) -> bool:
+        """Whether a prepositional phrase right after a noun describes that noun ('справ *про
+        колабораціонізм*', 'джерело *в органах*') rather than the clause."""
         t = self.t
         if t[noun].pos not in ("NOUN", "PROPN") or t[obj].pos == "NUM":
             return False
-        return t[obj].lower.rstrip(".") not in self.m.months and not t[obj].text[:1].isdigit()
+        if t[obj].lower.rstrip(".") in self.m.months or t[obj].text[:1].isdigit():
+            return False
+        if preposition + 1 < len(t) and t[preposition + 1].dep == "fixed" and t[preposition + 1].head == preposition:
+            return False  # 'у відповідь на запит', 'згідно з': a preposition of several words is the clause's
+        if t[noun].feats.get("Prep") and t[preposition].lower in self.m.speaker_places:
+            return False  # 'Джерело в Коордштабі *у розмові* з «Бабелем»': a second place or occasion is the clause's
+        if t[self._top(noun)].lower in self.m.source_heads:
+            return True  # 'джерело в правоохоронних органах', 'Джерело УП у міністерстві'
+        # 'на запит «УП» в Міністерстві ... повідомили': a body after 'в' is where the clause's speaker is
+        return not (t[preposition].lower in self.m.speaker_places
+                    and (t[obj].text[:1].isupper() or t[obj].lower in self.m.speaker_place_nouns))
 
     def _appositions_and_conjuncts(self) -> None:
         t = self.t
@@ -567,9 +618,15 @@ class Structure:
             if self.attached[bh]:
                 continue
             gap = [k for k in range(a1 + 1, b0)]
-            if not gap and t[ah].pos in ("NOUN", "PROPN") and t[bh].pos == "PROPN" and (
-                    t[ah].text.islower() and t[ah].dep != "nmod" or self._person(b0, b1)):
-                self.link(bh, self._top(ah), "appos")  # 'видання «Бабель»', 'начальник ОВА Олег Мирошниченко'
+            if not gap and t[ah].pos in ("NOUN", "PROPN") and t[bh].pos == "PROPN" and t[ah].lower in self.m.owned \
+                    and t[ah].lower not in self.m.describing:
+                self.link(bh, ah, "nmod")  # 'за даними Міненерго', 'за підрахунками «Слідства.Інфо»': whose
+                t[bh].feats["Case"] = {"Gen"}
+            elif not gap and t[ah].pos in ("NOUN", "PROPN") and t[bh].pos == "PROPN" and (
+                    t[ah].text.islower() and t[ah].lower in self.m.describing
+                    or self._person(b0, b1)):
+                described = ah if t[ah].lower in self.m.describing else self._top(ah)
+                self.link(bh, described, "appos")  # 'видання «Бабель»', 'начальник ОВА Олег Мирошниченко'
             elif len(gap) == 1 and t[gap[0]].pos == "CCONJ" and t[gap[0]].lower in ("і", "й", "та") \
                     and t[ah].pos == t[bh].pos and t[ah].pos in ("NOUN", "PROPN") and not t[bh].feats.get("Prep"):
                 self.link(bh, ah, "conj")
@@ -604,8 +661,9 @@ class Structure:
                 self._arguments(start, a - 1, [root])
             self._arguments(first, b, verbs_in[s])
             start = None
-        if start is not None:
-            self._arguments(start, len(t) - 1, [root])
+        if start is not None:  # '..., – важкопоранені, хворі': after a dash, what the clause lists, not its subject
+            dashed = any(t[k].text in ("–", "—") for k in range(start, min(len(t), start + 3)))
+            self._arguments(start, len(t) - 1, [root], subjects=not dashed)
         for i in range(n):
             if not self.attached[i]:
                 dep = "punct" if t[i].pos == "PUNCT" else ("cc" if t[i].pos == "CCONJ" else
@@ -619,7 +677,7 @@ class Structure:
         for i, tok in enumerate(t):
             if i == 0:
                 continue
-            if tok.text in _CLAUSE_PUNCT or (tok.pos in ("SCONJ",) or "Rel" in tok.feats.get("PronType", set())) \
+            if tok.text in _CLAUSE_PUNCT or (tok.pos in ("SCONJ",) or _opens_clause(tok)) \
                     and not self.attached[i]:
                 cuts.append(i)
         cuts.append(len(t))
@@ -643,7 +701,7 @@ class Structure:
         """The subordinator or relative pronoun that opens a segment, if any."""
         t = self.t
         for k in range(a, min(a + 3, len(t))):
-            if t[k].pos == "SCONJ" or "Rel" in t[k].feats.get("PronType", set()):
+            if t[k].pos == "SCONJ" or _opens_clause(t[k]):
                 return k
             if t[k].pos not in ("PUNCT", "CCONJ", "ADP"):
                 return None
@@ -652,6 +710,10 @@ class Structure:
     def _attach_clause(self, v: int, root: int, segment) -> None:
         t = self.t
         opener = self._opener(segment[0])
+        if opener is not None and "Int" in t[opener].feats.get("PronType", set()):
+            before = [p for p in range(0, segment[0]) if t[p].pos in ("VERB", "AUX")]
+            self.link(v, before[-1] if before else root, "ccomp")  # 'пояснює, хто ... рахує'
+            return
         if opener is not None and t[opener].pos == "SCONJ":
             self.link(opener, v, "mark")
             if t[opener].lower == "як":
@@ -672,18 +734,30 @@ class Structure:
         elif "Inf" in t[v].feats.get("VerbForm", set()):
             before = [p for p in range(segment[0], v) if t[p].pos in ("VERB", "AUX")]
             self.link(v, before[-1] if before else root, "xcomp")
+        elif self._joined_by_punctuation(segment):
+            self.link(v, root, "parataxis")  # '..., повідомили в міністерстві': no shared subject
         else:
             self.link(v, root, "conj")
+
+    def _joined_by_punctuation(self, segment) -> bool:
+        """A clause set off by a comma or a dash with no coordinator after it."""
+        t = self.t
+        if t[segment[0]].text not in _CLAUSE_PUNCT - {"(", ")"}:
+            return False
+        k = segment[0]
+        while k <= segment[1] and t[k].pos == "PUNCT":
+            k += 1
+        return k <= segment[1] and t[k].pos != "CCONJ"
 
     def _nearest_verb(self, i: int, predicates) -> int:
         return min(predicates, key=lambda v: abs(v - i))
 
-    def _arguments(self, a: int, b: int, verbs: list[int]) -> None:
+    def _arguments(self, a: int, b: int, verbs: list[int], subjects: bool = True) -> None:
         """Attach the free chunks of a segment to its verbs: one nsubj per finite verb, the rest obj,
         iobj or obl."""
         t = self.t
         free = [h for (c0, c1, h) in sorted(self.chunks) if a <= h <= b and not self.attached[h]]
-        for v in verbs:
+        for v in verbs if subjects else ():
             if t[v].pos not in ("VERB", "AUX") or "Person" in t[v].feats and "0" in t[v].feats["Person"]:
                 continue
             if not {"Fin"} & t[v].feats.get("VerbForm", set()):
@@ -695,9 +769,9 @@ class Structure:
         for h in free:
             v = min(verbs, key=lambda x: abs(x - h))
             self.link(h, v, self._role(h, v))
-        relative = next((k for k in range(a, min(a + 3, b + 1)) if "Rel" in t[k].feats.get("PronType", set())), None)
+        relative = next((k for k in range(a, min(a + 3, b + 1)) if _opens_clause(t[k])), None)
         if relative is not None and not self.attached[relative] and verbs:
-            self.link(relative, verbs[0], "nsubj" if t[relative].lower in ("який", "яка", "яке", "які", "що") else "obj")
+            self.link(relative, verbs[0], "nsubj" if "Nom" in t[relative].cases() or t[relative].lower in ("який", "яка", "яке", "які", "що") else "obj")
 
     def _subject(self, v: int, candidates: list[int]):
         t = self.t
@@ -705,7 +779,7 @@ class Structure:
         best, best_score = None, None
         for h in candidates:
             tok = t[h]
-            if tok.pos == "PRON" and "Rel" in tok.feats.get("PronType", set()):
+            if tok.pos == "PRON" and _opens_clause(tok):
                 continue
             cases = tok.cases()
             quantified = "NumQuant" in tok.feats or tok.pos == "NUM"
@@ -716,7 +790,7 @@ class Structure:
                 score -= 0.3
             number = verb.get("Number", set())
             if "Plur" in number and ("Sing" in tok.feats.get("Number", set()) and "Plur" not in tok.feats.get("Number", set()) and not quantified):
-                score += 2
+                score += 3  # 'Пріоритет, наголошують у Коордштабі, – ...': a singular is no plural verb's subject
             if "Sing" in number and quantified:
                 score += 1
             if "Sing" in number and "Plur" in tok.feats.get("Number", set()) and "Sing" not in tok.feats.get("Number", set()):
