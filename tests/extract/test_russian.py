@@ -164,3 +164,15 @@ def test_according_to_data_is_the_speaker_but_the_data_of_a_body_is_its_record()
                "Согласно данным Судебного департамента, осуждены 286 человек.")
     assert chain(figure(trace, "54")) == [("Минобороны", "origin", False)]
     assert chain(figure(trace, "286")) == [("Судебного департамента", "record", False)]
+
+
+def test_a_speaker_the_parse_hung_on_the_reported_clause_still_speaks():
+    trace = ru("Адвокат одного из задержанных, попросивший не называть его имени, рассказал изданию, "
+               "что в отдел полиции доставлены не менее 15 человек.")
+    link = figure(trace, "не менее 15").attribution[-1]
+    assert link.name == "Адвокат одного из задержанных" and link.anonymous and link.role == "origin"
+
+
+def test_updating_data_reports_them():
+    trace = ru("ОВД-Инфо обновил данные: к вечеру задержаны не менее 112 человек.")
+    assert [link.name for link in figure(trace, "не менее 112").attribution] == ["ОВД-Инфо"]

@@ -102,12 +102,21 @@ class RussianSyntax(UDSyntax):
 
     def place_speaker(self, verb):
         """'сообщили *в пресс-службе МВД*', 'говорится *в сообщении* ведомства': a verb with no
-        subject whose place (a locative with a preposition) names who speaks."""
+        subject whose place (a locative with a preposition) names who speaks; failing that, a
+        subject the parse hung on a later verb (``_stranded_subject``)."""
         if any(self.is_subject(c, passive=True) for c in verb.children):
             return None
         times = self.time_lemmas()
-        return next((c for c in verb.children if base(c) == "obl" and feature(c, "Case") == "Loc"
-                     and c.pos_ in NOMINAL and c.lemma_ not in times and self.is_prepositional_object(c)), None)
+        place = next((c for c in verb.children if base(c) == "obl" and feature(c, "Case") == "Loc"
+                      and c.pos_ in NOMINAL and c.lemma_ not in times and self.is_prepositional_object(c)), None)
+        return place if place is not None else self._stranded_subject(verb)
+
+    def _stranded_subject(self, verb):
+        """'Адвокат ..., попросивший не называть его имени, рассказал ..., что доставлены 15 человек':
+        slovnet often hangs the speaker, a nominative before the verb, on the verb of the reported
+        clause after it; such a subject is the speaker's."""
+        return next((t for t in verb.doc[:verb.i] if base(t) == "nsubj" and t.head.i > verb.i
+                     and t.pos_ in NOMINAL and feature(t, "Case") == "Nom"), None)
 
 
 @lru_cache(maxsize=1)
