@@ -340,7 +340,9 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
     aside = r"(?:\s*,[^.;]{0,120}?,)?"
     table = [
         ("range", rf"(?<!\w)с\s+(?:начала\s+)?(?P<a>{day_date}|{month_year}|{year}){aside}\s+(?:по|до)\s+(?P<b>(?:{qualifier}\s+)?(?:{day_date}|{month_year}|{year}))"),
-        ("range", rf"(?<!\w)(?:в|за)?\s*(?P<a>{month})\s*[-–—]\s*(?P<b>{month}\s*{year})"),
+        # "с 3 по 9 марта", "16–19 февраля 2024 года": the first day reads its month from the second
+        ("range", rf"(?<!\w)(?:с\s+)?(?P<a>\d{{1,2}}\s*(?:по|[-–—])\s*(?P<b>\d{{1,2}}\s+{month}\s*(?:{year})?))"),
+        ("range", rf"(?<!\w)(?:в|за)?\s*(?P<a>{month})\s*[-–—]\s*(?P<b>{month}\s*(?:{year})?)"),
         ("range", rf"(?<!\w)(?:в|за)?\s*(?P<a>(?:19|20)\d{{2}})\s*[-–—]\s*(?P<b>{year})"),
         ("first_n", rf"(?<!\w)(?:за|в\s+течение)\s+(?P<which>{_alt(t['which_words'])}|)\s*(?P<n>{num})\s+(?P<unit>{unit})\s+{ref_year}"),
         ("first_n", rf"(?<!\w)(?:за|в\s+течение)\s+(?P<which>первые|первых|)\s*(?P<n>{num})\s+(?P<unit>месяц\w*)(?!\s+(?:19|20)\d\d|\s+{ref})(?P<y>)"),
@@ -355,6 +357,8 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
         ("rel", rf"(?<!\w)(?P<rel>{relative})(?!\w)"),
         ("on_day", rf"(?<!\w)(?:в|во)\s+(?:(?P<last>прошл\w+)\s+)?(?P<wd>{weekday})"),
         ("in_when", rf"(?<!\w)(?:в|во|за|на\s+протяжении|в\s+течение)\s+(?P<a>{day_date}|{month}\s*(?:{year})?|{year}|{qualifier}\s+(?:{month}|{year}|{season})\s*(?:{year})?)"),
+        ("in_when", rf"(?<!\w)на\s+(?P<a>(?:19|20)\d{{2}})\s+год(?!\w)"),  # "бюджет на 2025 год"
+        ("in_when", rf"(?<!\w)(?P<a>{month})(?=\s*[—–-]\s*(?:\d|около|более|почти))"),  # "июль — 811 дел"
         ("date", rf"(?<!\w)(?P<a>{day_date})"),
     ]
     return [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in table]
