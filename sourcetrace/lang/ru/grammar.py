@@ -52,7 +52,11 @@ def inflect(phrase: str) -> frozenset[str]:
 
 
 def prepare(files: dict) -> dict:
-    """The data as components read it: listed nouns with all their case forms."""
+    """The data as components read it: listed nouns with all their case forms; each month a part
+    of its year ('в сентябре прошлого года': September of the year before publication)."""
+    time = files["time"]
+    for word, month in time["months"].items():
+        time["year_parts"].setdefault(word, [month, month])
     for section, key in INFLECTED:
         value = files[section][key]
         if isinstance(value, dict):
@@ -321,7 +325,8 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
     t = lang.time
     month = "(?:" + _alt(t["months"]) + r")(?!\w)\.?"
     weekday = "(?:" + _alt(t["weekdays"]) + r")(?!\w)"
-    part = "(?:" + _alt(t["year_parts"]) + r")(?!\w)"
+    part = "(?:" + _alt([p for p in t["year_parts"] if p not in t["months"]]) + r")(?!\w)"
+    month_part = "(?:" + _alt(t["months"]) + r")(?!\w)"
     num = "(?:" + _alt(t["number_words"]) + r"|\d{1,2})(?!\w)"
     events = "(?:" + _alt(t["events"]) + r")(?!\w)"
     season = "(?:" + _alt(t["seasons"]) + r")(?!\w)"
@@ -347,6 +352,9 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
         ("first_n", rf"(?<!\w)(?:за|в\s+течение)\s+(?P<which>{_alt(t['which_words'])}|)\s*(?P<n>{num})\s+(?P<unit>{unit})\s+{ref_year}"),
         ("first_n", rf"(?<!\w)(?:за|в\s+течение)\s+(?P<which>первые|первых|)\s*(?P<n>{num})\s+(?P<unit>месяц\w*)(?!\s+(?:19|20)\d\d|\s+{ref})(?P<y>)"),
         ("part", rf"(?<!\w)(?:в|за)\s+(?P<part>{part})\s+{ref_year}"),
+        # "в сентябре прошлого года", "в прошлом августе": a month of a year named relative to publication
+        ("part", rf"(?<!\w)(?:в|за)\s+(?P<part>{month_part})\s+(?P<y>{ref})"),
+        ("part", rf"(?<!\w)в\s+(?P<y>прошлом|позапрошлом|этом|нынешнем)\s+(?P<part>{month_part})"),
         ("part", rf"(?<!\w)(?:в|за)\s+(?P<part>{part})(?!\s+(?:19|20)\d\d)(?P<y>)"),
         ("past_n", rf"(?<!\w)(?:за|в\s+течение)\s+{past}\s+(?P<n>{num})\s+(?P<unit>{unit})"),
         ("past_1", rf"(?<!\w)(?:за|в\s+течение)\s+(?:{past}\s+)?(?P<unit>сутки|сут\.|{unit})(?!\s+\d)"),
