@@ -205,12 +205,32 @@ def is_anonymous(text: str, head, tokens, lang: Language) -> bool:
     a = lang.attribution
     if lang.cues("attribution", "anonymous_cues").search(text):
         return True
+    if head.lower_ in lang.sources["indefinite_words"] and not person_run(tokens, lang):
+        # 'один із посадовців': one of a group of unnamed people
+        return any(o is not None and o.lower_ in a["anonymous_heads"] and lang.syntax.is_plural_common(o)
+                   for _, o in lang.syntax.prepositions(head))
+    if head.lower_ in a["anonymous_heads"] and _asides_unname(head, lang):
+        return not person_run(tokens, lang)  # 'посадовець, який побажав залишитися неназваним'
     if head.lower_ in a["anonymous_heads"]:
         names = person_run(tokens, lang)
         indefinite = lang.sources["indefinite_words"]
         determiner = [t for t in tokens if lang.syntax.is_determiner(t) or t.lower_ in indefinite]
         return not names and (head.lower_ in lang.sources["always_anonymous_heads"] or bool(determiner)
                               or lang.syntax.is_plural_common(head))
+    return False
+
+
+def _asides_unname(head, lang: Language) -> bool:
+    """Whether a clause describing the head says it is not named ('who asked not to be named'), or
+    what its verb says it did ('told ... on condition of anonymity')."""
+    syntax, doc = lang.syntax, head.doc
+    asides = syntax.relative_clauses(head) + syntax.participle_clauses(head)
+    if syntax.is_subject(head):
+        asides += [c for c in syntax.adjuncts(head.head) if not syntax.is_complement_clause(c)]
+    for clause in asides:
+        ids = [t.i for t in clause.subtree]
+        if lang.cues("attribution", "anonymous_cues").search(doc[min(ids): max(ids) + 1].text):
+            return True
     return False
 
 

@@ -65,6 +65,9 @@ def test_calculations_based_on_data_from_y_are_derived_from_a_record(trace, figu
      "People familiar with the matter"),
     ("Unnamed sources within the general staff told Interfax that 2,700 soldiers had deserted in "
      "August.", "2,700", "Unnamed sources within the general staff"),
+    # what a clause about the speaker says, or how it spoke, unnames it
+    ("A ministry official, who asked not to be named, said 300 soldiers had deserted.", "300", "official"),
+    ("An official told Interfax on condition of anonymity that 300 soldiers had deserted.", "300", "official"),
 ])
 def test_anonymous_sources_are_the_origin_and_flagged(trace, figure_at, text, phrase, source):
     figure = figure_at(trace(text), phrase)

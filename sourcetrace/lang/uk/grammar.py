@@ -135,6 +135,11 @@ class UkrainianSyntax(UDSyntax):
                 return child
         return None
 
+    def quantified(self, number):
+        """'20 тис. *справ*', never 'один *із посадовців*': the group one is part of is not counted."""
+        counted = super().quantified(number)
+        return None if counted is not None and self.is_prepositional_object(counted) else counted
+
     def prepositional_object(self, preposition):
         """A preposition written in several words ('згідно з', 'відповідно до') is one: its later
         words are ``fixed`` to the first, which is the noun's ``case``."""

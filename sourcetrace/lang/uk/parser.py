@@ -97,6 +97,8 @@ class Morphology:
         self.bound_adverbs = set(d["bound_adverbs"])
         self.not_verbs = {w.lower() for w in d["not_verbs"]}
         self.nouns = {w.lower() for w in d["nouns"]}
+        self.noun_features = {w: _features(f) for w, f in d["noun_features"].items()}
+        self.noun_suffixes = tuple(d["noun_suffixes"])
         self.adjective_endings = _ordered({k: _features(v) for k, v in d["adjective_endings"].items()})
         self.adjective_stems = tuple(d["adjective_stems"])
         self.noun_endings = _ordered({k: _features(v) for k, v in d["noun_endings"].items()})
@@ -119,6 +121,8 @@ class Morphology:
         self.owned = set(a["report_nouns"]) | set(a["derived_nouns"]) | set(a["request_nouns"]) \
             | set(a["record_owner_nouns"])
         self.speaker_places = set(d["speaker_place_prepositions"])
+        self.indefinite = set(src["indefinite_words"])
+        self.partitive = set(d["partitive_prepositions"])
         self.plural_endings = tuple(d["nominative_plural_endings"])
         self.speaker_place_nouns = set(d["speaker_place_nouns"])
         self.source_heads = set(a["anonymous_heads"]) | set(a["vague_heads"]) | {w.lower() for w in src["person_heads"]}
@@ -186,7 +190,7 @@ class Morphology:
         if len(word) > 1 and word.isupper() and not word.isdigit():
             tok.pos, tok.feats = "PROPN", {"Case": {"Nom", "Gen", "Dat", "Acc", "Ins", "Loc"}}
             return
-        if lower in self.nouns or lower.rstrip(".") in self.months or lower.endswith(("ння", "ття")):
+        if lower in self.nouns or lower.rstrip(".") in self.months or lower.endswith(self.noun_suffixes):
             self._noun(tok, capital and not first)
             return
         if lower not in self.not_verbs and len(lower) > 3:
@@ -231,7 +235,7 @@ class Morphology:
         tok.pos = "PROPN" if proper else "NOUN"
         # 'Слідства.Інфо': a name joined by a dot inflects its first word
         inflected = tok.lower.split(".")[0] if "." in tok.lower.strip(".") else tok.lower
-        feats = _longest(inflected, self.noun_endings) or {}
+        feats = self.noun_features.get(inflected) or _longest(inflected, self.noun_endings) or {}
         tok.feats = {k: set(v) for k, v in feats.items()}
 
 
@@ -597,6 +601,8 @@ class Structure:
         """Whether a prepositional phrase right after a noun describes that noun ('справ *про
         колабораціонізм*', 'джерело *в органах*') rather than the clause."""
         t = self.t
+        if t[noun].lower in self.m.indefinite and t[preposition].lower in self.m.partitive and t[obj].pos == "NOUN":
+            return True  # 'один із посадовців': one of them
         if t[noun].pos not in ("NOUN", "PROPN") or t[obj].pos == "NUM":
             return False
         if t[obj].lower.rstrip(".") in self.m.months or t[obj].text[:1].isdigit():
@@ -656,6 +662,10 @@ class Structure:
             if not verbs_in[s]:
                 start = a if start is None else start
                 continue
+            if start is not None and self._opener(a) is None and not any(
+                    "Fin" in t[v].feats.get("VerbForm", set()) for v in verbs_in[s]):
+                self._arguments(a, b, verbs_in[s])
+                continue  # 'західні ЗМІ, посилаючись на джерела, стверджують': the subject waits for a finite verb
             first = a if start is None or self._opener(a) is not None else start
             if start is not None and first != start:
                 self._arguments(start, a - 1, [root])
@@ -724,6 +734,11 @@ class Structure:
                 before = [p for p in range(0, segment[0]) if t[p].pos in ("VERB", "AUX")]
                 self.link(v, before[-1] if before else root, "ccomp")
             return
+        if "Inf" in t[v].feats.get("VerbForm", set()) and any(
+                t[p].pos in ("VERB", "AUX") for p in range(segment[0], v)):
+            before = [p for p in range(segment[0], v) if t[p].pos in ("VERB", "AUX")]
+            self.link(v, before[-1], "xcomp")  # 'який побажав *залишитися* неназваним'
+            return
         if opener is not None:  # a relative pronoun: the clause describes the noun before it
             noun = next((p for p in range(segment[0] - 1, -1, -1) if t[p].pos in ("NOUN", "PROPN")), None)
             if noun is not None:
@@ -766,12 +781,41 @@ class Structure:
             if subject is not None:
                 self.link(subject, v, "nsubj")
                 free.remove(subject)
+            else:
+                self._subject_from_phrase(v, a)
         for h in free:
             v = min(verbs, key=lambda x: abs(x - h))
             self.link(h, v, self._role(h, v))
         relative = next((k for k in range(a, min(a + 3, b + 1)) if _opens_clause(t[k])), None)
         if relative is not None and not self.attached[relative] and verbs:
             self.link(relative, verbs[0], "nsubj" if "Nom" in t[relative].cases() or t[relative].lower in ("який", "яка", "яке", "які", "що") else "obj")
+
+    def _subject_from_phrase(self, v: int, a: int) -> None:
+        """'На умовах анонімності *співробітник* поліції розповів': a verb with no subject takes the
+        nominative that ends the genitives of a prepositional phrase right before it."""
+        t = self.t
+        chunks = [c for c in sorted(self.chunks) if a <= c[0] and c[1] < v and t[c[2]].dep == "nmod"
+                  and not t[c[2]].feats.get("Prep") and t[c[2]].pos == "NOUN"]
+        for c0, c1, h in reversed(chunks):
+            end = max([c1] + [k for k in range(c1 + 1, v) if self._governed_by(k, h)])
+            if end + 1 != v:
+                continue
+            top = self._top(h)
+            if not t[top].feats.get("Prep") or "Nom" not in t[h].cases() or not self._agrees(h, v):
+                continue
+            t[h].head, t[h].dep = v, "nsubj"
+            return
+
+    def _governed_by(self, k: int, h: int) -> bool:
+        while self.attached[k] and self.t[k].head != k:
+            if self.t[k].head == h:
+                return True
+            k = self.t[k].head
+        return False
+
+    def _agrees(self, h: int, v: int) -> bool:
+        noun, verb = self.t[h].feats.get("Number", set()), self.t[v].feats.get("Number", set())
+        return not verb or bool(noun & verb)
 
     def _subject(self, v: int, candidates: list[int]):
         t = self.t
@@ -795,8 +839,8 @@ class Structure:
                 score += 1
             if "Sing" in number and "Plur" in tok.feats.get("Number", set()) and "Sing" not in tok.feats.get("Number", set()):
                 score += 2
-            if "Nom" not in cases:
-                score += 1.5
+            if "Nom" not in cases and not (quantified and h < v):
+                score += 1.5  # a counted phrase before its verb is its subject in the genitive ('Двоє посадовців розповіли')
             if best_score is None or score < best_score:
                 best, best_score = h, score
         return best if best_score is not None and best_score < 2 else None
