@@ -699,7 +699,7 @@ def _records(sentence, lang, parts) -> None:
         lemma = verb.lemma_.lower()
         if not syntax.is_verb(verb) or lemma not in a["record_verbs"] or lemma in a["reporting_verbs"]:
             continue  # "tally" reports a count the speaker made; "record" names who holds the data
-        subject = next(iter(syntax.subjects(verb)), None) or syntax.agent(verb)
+        subject = next(iter(syntax.subjects(verb)), None) or syntax.agent(verb) or _register_place(verb, lang)
         if subject is None or subject.lower_ in lang.words["pronoun_holders"]:
             continue
         if parts.speaker is not None and subject.i in [t.i for t in parts.speaker.tokens]:
@@ -708,6 +708,13 @@ def _records(sentence, lang, parts) -> None:
         mention.via = verb.text
         if mention.span not in [m.span for m in parts.records]:
             parts.records.append(mention)
+
+
+def _register_place(verb, lang):
+    """'в Единой информационной базе ... зарегистрированы 4 631 870 человек': the register a record
+    verb's place names holds the data."""
+    place = lang.syntax.record_place(verb)
+    return place if place is not None and place.lemma_.lower() in lang.attribution["record_owner_nouns"] else None
 
 
 def _acronym(token) -> bool:

@@ -211,6 +211,11 @@ class Syntax:
         ('сообщили *в пресс-службе МВД*'); None in languages without that construction."""
         return None
 
+    def record_place(self, verb):
+        """Where a record verb says the data is kept ('зарегистрированы *в базе*'); None in
+        languages that name the register as the verb's subject or agent."""
+        return None
+
     def quantified(self, number):
         """The noun a quantity governs directly, without a linking preposition ('20 тыс. *дел*');
         None where quantities link to what they count through a preposition ('hundreds *of*')."""

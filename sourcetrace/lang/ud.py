@@ -212,6 +212,11 @@ class UDSyntax(Syntax):
             return last
         return None
 
+    def record_place(self, verb):
+        """'зарегистрированы *в базе*': a locative with a preposition hanging off the verb."""
+        return next((c for c in verb.children if base(c) == "obl" and feature(c, "Case") == "Loc"
+                     and c.pos_ in NOMINAL and self.is_prepositional_object(c)), None)
+
     def quantified(self, number):
         """The noun a quantity governs in the genitive: '20 тыс. *дел*', 'сотни *человек*'."""
         return next((c for c in number.children if base(c) == "nmod" and c.i > number.i

@@ -183,3 +183,8 @@ def test_a_speaker_the_parse_hung_on_the_reported_clause_still_speaks():
 def test_updating_data_reports_them():
     trace = ru("ОВД-Инфо обновил данные: к вечеру задержаны не менее 112 человек.")
     assert [link.name for link in figure(trace, "не менее 112").attribution] == ["ОВД-Инфо"]
+
+
+def test_the_register_a_record_verb_names_is_the_record():
+    trace = ru("По состоянию на 1 июня в Единой базе данных зарегистрированы 4 631 870 человек, сообщило министерство.")
+    assert chain(figure(trace, "4 631 870"))[-1] == ("Единой базе данных", "record", False)
