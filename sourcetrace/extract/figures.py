@@ -256,6 +256,21 @@ def _not_a_rate(text: str, m: re.Match, lang) -> bool:
                 or forms.duration_after.match(text[m.end(): m.end() + 12]))
 
 
+def _record_since(sentence: Sentence, period: FoundPeriod, lang) -> bool:
+    """'the highest since 2009': since when it is a record, not what the figure counts."""
+    if period.kind != "since":
+        return False
+    before = sentence.text[max(0, period.start_char - 30): period.start_char]
+    return bool(lang.cues("numbers", "record_words").search(before))
+
+
+def _future(period: FoundPeriod, published) -> bool:
+    if published is None:
+        return False
+    first = period.start or period.end
+    return first is not None and first > published
+
+
 def _statement_date(sentence: Sentence, period: FoundPeriod, lang) -> bool:
     """'..., the ministry said on Friday': when it was said, not what the figure covers."""
     forms = lang.verb_cues("attribution", "reporting_verbs")
@@ -289,7 +304,7 @@ def _clause(text: str, number: NumberMatch) -> tuple[int, int]:
 
 
 def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeriod], lang=None,
-                numbers: list[NumberMatch] = ()) -> FoundPeriod | None:
+                numbers: list[NumberMatch] = (), published=None) -> FoundPeriod | None:
     """The nearest period in the same clause, but not one that opens the next number's entry of an
     elliptical list ('N in 2022, in 2023 – M')."""
     seg_start, seg_end = _clause(sentence.text, number)
@@ -302,8 +317,10 @@ def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeri
             continue
         if period.start is None and period.end is None:
             continue  # a date with no year to resolve it by: it says nothing a figure can use
-        if lang is not None and _statement_date(sentence, period, lang):
+        if lang is not None and (_statement_date(sentence, period, lang) or _record_since(sentence, period, lang)):
             continue
+        if _future(period, published):
+            continue  # "$46 million by 2035": a target, not what the figure counts
         distance = number.start - period.end_char if period.end_char <= number.start else period.start_char - number.end
         if best_distance is None or distance < best_distance:
             best, best_distance = period, distance
@@ -328,7 +345,8 @@ def _figure(state, sentence, number, numbers, periods, scopes, last_scope) -> Fi
     lang, base = state.lang, sentence.start
     counted, counted_span = _counted(sentence, number, lang)
     rate_per, rate_span = _rate(sentence, number, numbers, lang)
-    period = _period_for(sentence, number, [p for p in periods if not _within(p, rate_span)], lang, numbers)
+    period = _period_for(sentence, number, [p for p in periods if not _within(p, rate_span)], lang, numbers,
+                         published_date(state))
     later = [n.start for n in numbers if n.start > number.start]
     near = sentence.text[number.start: min(later + [number.end + 120])]
     indicator = resolve_indicator(counted or _next_words(near), near, sentence.text, lang)

@@ -57,10 +57,18 @@ def _inherit(state: TraceState, by_sentence: dict[int, list[Figure]]) -> None:
     sentence before it in the same paragraph, takes the period that sentence stated. A rate does
     not: "about 1,000 a day" says nothing of how long."""
     last: tuple[Sentence, Figure] | None = None
+    intro: Sentence | None = None  # "During March, UNHCR and its partners:" governs the list after it
     for sentence in state.sentences:
         figures = by_sentence.get(sentence.index, [])
-        if last is not None and (last[0].paragraph != sentence.paragraph or _states_a_period(sentence)):
+        in_list = intro is not None and _list_item(state, sentence)
+        # Within a paragraph only: measured on whole articles, carrying a period into the next
+        # paragraph dates more figures wrongly than rightly.
+        if last is not None and not in_list and (last[0].paragraph != sentence.paragraph or _states_a_period(sentence)):
             last = None
+        if not in_list:
+            intro = sentence if sentence.text.rstrip().endswith(":") and _states_a_period(sentence) else None
+            if intro is not None:
+                last = (sentence, _Stated(sentence))
         for figure in figures:
             if figure.period is None and figure.rate_per is None and last is not None and _same_source(figure, last[1]):
                 _take(figure, last[1].period, last[0])
@@ -69,11 +77,34 @@ def _inherit(state: TraceState, by_sentence: dict[int, list[Figure]]) -> None:
             last = (sentence, dated[-1])
 
 
+def _list_item(state: TraceState, sentence: Sentence) -> bool:
+    """A line of a list: it opens with a bullet or a number, as its own paragraph."""
+    first = state.document.text[sentence.start: sentence.start + 2]
+    return first[:1] in LIST_MARKS or (first[:1].isdigit() and first[1:2] in ".)")
+
+
+LIST_MARKS = "-–—•*·"
+
+
+class _Stated:
+    """The period a list's introduction states ("During March, ...:"), as a figure would carry it."""
+
+    def __init__(self, sentence: Sentence):
+        found = next(p for p in sentence.periods if p.start is not None or p.end is not None)
+        self.period = Period(text=found.text, start=found.start and found.start.isoformat(),
+                             end=found.end and found.end.isoformat(),
+                             span=(sentence.start + found.start_char, sentence.start + found.end_char),
+                             end_basis=found.end_basis)
+        self.attribution = None
+
+
 def _states_a_period(sentence: Sentence) -> bool:
     return any(p.start is not None or p.end is not None for p in getattr(sentence, "periods", []))
 
 
-def _same_source(figure: Figure, before: Figure) -> bool:
+def _same_source(figure: Figure, before) -> bool:
+    if before.attribution is None:  # a list's introduction: its items are its own
+        return True
     names = lambda f: [link.name for link in f.attribution]
     return names(figure) == names(before)
 
