@@ -228,5 +228,21 @@ def ud_doc(vocab, words, spaces, heads, deps, pos, lemmas, morphs):
     points at itself); its text is the words joined by their ``spaces``."""
     from spacy.tokens import Doc
 
-    return Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+    return Doc(vocab, words=words, spaces=spaces, heads=acyclic(heads), deps=deps, pos=pos,
                lemmas=lemmas, morphs=morphs)
+
+
+def acyclic(heads: list[int]) -> list[int]:
+    """``heads`` with every cycle broken: a parser can return a token that is, through its heads,
+    its own ancestor, and walking such a tree (``token.subtree``) never ends. The token where a
+    cycle closes becomes a root of its own."""
+    heads = list(heads)
+    for start in range(len(heads)):
+        seen, token = set(), start
+        while heads[token] != token:
+            if token in seen:
+                heads[token] = token  # the cycle closes here: cut it
+                break
+            seen.add(token)
+            token = heads[token]
+    return heads

@@ -124,3 +124,18 @@ def test_the_object_of_a_cue_of_several_words(doc):
     from sourcetrace.lang.ru.grammar import RussianSyntax
 
     assert RussianSyntax().place_speaker(at(doc, "сообщил")) is None  # it has a subject
+
+
+def test_a_parse_with_a_cycle_becomes_a_tree_that_can_be_walked():
+    """Found on a whole article: a head cycle made token.subtree run forever, and then overflow the
+    stack (a segfault that lost the whole scoring run)."""
+    from spacy.vocab import Vocab
+
+    from sourcetrace.lang.ud import acyclic, ud_doc
+
+    heads = [1, 2, 1, 3]  # 1 -> 2 -> 1: a cycle; 3 is a root
+    assert acyclic(heads) == [1, 1, 1, 3]  # walking from token 0, the cycle closes at token 1
+    words = ["по", "данным", "ведомства", "."]
+    doc = ud_doc(Vocab(), words, [True, True, False, False], heads, ["case", "obl", "nmod", "punct"],
+                 ["ADP", "NOUN", "NOUN", "PUNCT"], words, ["", "", "", ""])
+    assert all(len(list(token.subtree)) <= len(doc) for token in doc)
