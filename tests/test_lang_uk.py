@@ -235,3 +235,59 @@ def test_one_of_a_group_is_no_figure():
     trace = trace_text("Один із посадовців розповів виданню, що в черзі 5 тис. заяв.", published="2025-09-15",
                        language="uk", outlet="Видання")
     assert [f.value for f in trace.figures] == [5000]
+
+
+# --- one source whatever its case, and the optional dictionary --------------------------------
+
+@pytest.mark.parametrize("written, source", [
+    ("Державним бюро розслідувань", "ua.sbi"), ("Укрінформові", "ua.ukrinform"),
+    ("Державною прикордонною службою", "ua.dpsu"), ("Офісом Генерального прокурора", "ua.pgo"),
+    ("«Української правди»", "ua.ukrainska_pravda"), ("ТАССу", "ru.tass"), ("ДБР", "ua.sbi"),
+])
+def test_a_ukrainian_name_in_any_case_is_its_registry_source(written, source):
+    from sourcetrace.registry import Registry
+
+    assert Registry.load().resolve_source(written).id == source
+
+
+@pytest.fixture
+def no_dictionary(monkeypatch):
+    from sourcetrace.lang.uk import dictionary
+
+    monkeypatch.setattr(dictionary, "readings", lambda word: ())
+    monkeypatch.setattr(dictionary, "lemma", lambda word: None)
+
+
+def test_names_lose_their_case_endings_without_the_dictionary(no_dictionary):
+    from sourcetrace.lang.uk.grammar import normalise_name
+
+    assert normalise_name("офісу генпрокурора") == normalise_name("офісом генпрокурора") == "офіс генпрокурор"
+    assert normalise_name("державним бюро") == normalise_name("державне бюро")
+    assert normalise_name("тассу") == "тасс"
+
+
+def test_the_dictionary_gives_a_word_its_part_of_speech_cases_and_lemma(monkeypatch, uk):
+    """The hook, with a reading made here: the tests must not need the GPL dictionary."""
+    from sourcetrace.lang.uk import dictionary
+    from sourcetrace.lang.uk.parser import Morphology, Tok
+
+    monkeypatch.setattr(dictionary, "readings", lambda word: ())
+    guessed = Tok("ноти", 0, True)
+    Morphology(uk).tag(guessed, first=False)
+    assert guessed.pos == "VERB"  # by its ending, an infinitive
+    known = {"ноти": dictionary.Reading("NOUN", "нота", frozenset({"Nom", "Acc"}), frozenset({"Plur"}), 1.0)}
+    monkeypatch.setattr(dictionary, "readings", lambda word: (known[word],) if word in known else ())
+    tok = Tok("ноти", 0, True)
+    Morphology(uk).tag(tok, first=False)
+    assert (tok.pos, tok.lemma, tok.feats["Case"], tok.feats["Number"]) == ("NOUN", "нота", {"Nom", "Acc"}, {"Plur"})
+    impersonal = Tok("відкрито", 0, True)  # an impersonal verb is the endings', whatever the dictionary says
+    Morphology(uk).tag(impersonal, first=False)
+    assert impersonal.pos == "VERB"
+
+
+@pytest.mark.skipif(not __import__("sourcetrace.lang.uk.dictionary", fromlist=["available"]).available(),
+                    reason="the optional uk-dict extra (pymorphy3-dicts-uk) is not installed")
+def test_with_the_dictionary_a_vowel_change_is_undone():
+    from sourcetrace.lang.uk.grammar import normalise_name
+
+    assert normalise_name("києва") == normalise_name("київ")

@@ -8,6 +8,7 @@
   1 жовтня') and datelines ('КИЇВ, 12 червня. /Укрінформ/.'), as regular expressions built from the
   data files.
 - ``verb_forms`` inflects a verb from its infinitive; forms no rule makes are in verbs.json.
+- ``normalise_name`` puts a name in a form all its cases share, for the registry.
 - ``load_parser`` builds the parser (nothing to download).
 """
 from __future__ import annotations
@@ -19,8 +20,32 @@ from importlib import resources
 
 from ..forms import When
 from ..ud import UDSyntax, base, feature
+from . import dictionary
 
 _APOSTROPHE = "['’ʼ]"
+
+
+# --- names --------------------------------------------------------------------------------------
+
+def normalise_name(name: str) -> str:
+    """A name in a form all its cases share, word by word, so that the registry finds it however it
+    is declined: 'Офісу Генпрокурора', 'Офісом генпрокурора' → 'офіс генпрокурор'; «Української
+    правди», 'Українською правдою' → 'українськ правд'; 'ТАССу' → 'тасс'. With the optional dictionary
+    (dictionary.py) a word is first put in its dictionary form, which also undoes the vowel changes
+    endings cannot ('Києва' → 'київ')."""
+    return " ".join(_stem(dictionary.lemma(word) or word) for word in name.lower().replace("’", "'").split())
+
+
+def _stem(word: str) -> str:
+    for ending in _name_endings():
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _name_endings() -> tuple[str, ...]:
+    return tuple(sorted(_morphology()["name_endings"], key=len, reverse=True))
 
 
 def load_parser():
@@ -108,6 +133,12 @@ def _report_nouns() -> frozenset[str]:
     return frozenset(json.loads(text)["report_nouns"])
 
 
+@lru_cache(maxsize=1)
+def _registers() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("attribution.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(text)["record_owner_nouns"])
+
+
 class UkrainianSyntax(UDSyntax):
     """The questions answered on the Universal Dependencies labels of parser.py's shallow parse;
     only what that parse answers differently from a treebank-trained one is overridden."""
@@ -124,9 +155,9 @@ class UkrainianSyntax(UDSyntax):
         morphology = _morphology()
         places = [(c, m) for m, c in self.prepositions(verb)
                   if base(c) == "obl" and m.lower_ in morphology["speaker_place_prepositions"]]
-        said_in = next((c for c, _ in places if c.lower_ in _report_nouns()), None)
+        said_in = next((c for c, _ in places if c.lower_ in _report_nouns() or c.lower_ in _registers()), None)
         if said_in is not None:
-            return said_in  # 'йдеться *у відповіді*', 'зазначено *в повідомленні* ОВА': the document speaks
+            return said_in  # 'йдеться *у відповіді*', 'обліковуються *в Єдиному реєстрі*': the document speaks, the register holds
         if feature(verb, "Number") != "Plur":
             return None
         for child, case in ((c, m) for m, c in self.prepositions(verb)):

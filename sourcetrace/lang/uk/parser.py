@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
+from . import dictionary
+
 _APOSTROPHES = "'’ʼ"
 _TOKEN = re.compile(
     r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)"      # 9 847, 4 612 380
@@ -193,6 +195,8 @@ class Morphology:
         if lower in self.nouns or lower.rstrip(".") in self.months or lower.endswith(self.noun_suffixes):
             self._noun(tok, capital and not first)
             return
+        if self._from_dictionary(tok, capital and not first):
+            return
         if lower not in self.not_verbs and len(lower) > 3:
             if lower.endswith(self.converb_endings):
                 tok.pos, tok.feats, tok.lemma = "VERB", {"VerbForm": {"Conv"}}, _guess_lemma(lower)
@@ -218,6 +222,31 @@ class Morphology:
             tok.pos, tok.feats = "ADJ", {k: set(v) for k, v in adjective.items()}
             return
         self._noun(tok, capital and (not first or lower.endswith(self.surname_endings)))
+
+    def _from_dictionary(self, tok: Tok, proper: bool) -> bool:
+        """The optional dictionary's reading of a word it knows (dictionary.py): its likeliest part of
+        speech, with that part's cases, number and lemma. False when it is not installed or does not
+        know the word: the endings decide then."""
+        found = dictionary.readings(tok.lower)
+        if not found or tok.lower.endswith(self.impersonal_endings):
+            return False  # 'відкрито', 'зареєстровано': the impersonal verb, not the adverb
+        reading = found[0]
+        if reading.pos == "VERB":
+            self._verb(tok, reading.lemma)
+            return True
+        if reading.pos not in ("NOUN", "ADJ", "ADV"):
+            return False
+        tok.pos, tok.lemma = reading.pos, reading.lemma
+        if reading.pos == "NOUN" and proper:
+            tok.pos = "PROPN"
+        guessed = (_longest(tok.lower, self.noun_endings if reading.pos == "NOUN" else self.adjective_endings)
+                   or {}) if reading.pos != "ADV" else {}
+        tok.feats = {k: set(v) for k, v in guessed.items()}
+        if reading.cases:
+            tok.feats["Case"] = set(reading.cases)
+        if reading.numbers:  # the dictionary leaves a singular's number unsaid: then the ending says it
+            tok.feats["Number"] = set(reading.numbers)
+        return True
 
     def _adjective(self, lower: str):
         for ending, feats in self.adjective_endings:
@@ -631,7 +660,12 @@ class Structure:
             elif not gap and t[ah].pos in ("NOUN", "PROPN") and t[bh].pos == "PROPN" and (
                     t[ah].text.islower() and t[ah].lower in self.m.describing
                     or self._person(b0, b1)):
-                described = ah if t[ah].lower in self.m.describing else self._top(ah)
+                described = ah if t[ah].lower in self.m.describing and not self._person(b0, b1) else self._top(ah)
+                before = next((c for c in chunks if c[1] == a0 - 1), None)
+                if self._person(b0, b1) and t[ah].lower in self.m.describing and not self.attached[ah] \
+                        and before is not None and t[before[2]].pos in ("NOUN", "PROPN"):
+                    described = self._top(before[2])  # 'начальник управління генерал-полковник Віктор Горелов'
+                    self.link(ah, described, "appos")
                 self.link(bh, described, "appos")  # 'видання «Бабель»', 'начальник ОВА Олег Мирошниченко'
             elif len(gap) == 1 and t[gap[0]].pos == "CCONJ" and t[gap[0]].lower in ("і", "й", "та") \
                     and t[ah].pos == t[bh].pos and t[ah].pos in ("NOUN", "PROPN") and not t[bh].feats.get("Prep"):
