@@ -122,7 +122,6 @@ def calls_to_trace(text: str) -> int:
     return pstats.Stats(profile).total_calls
 
 
-@pytest.mark.xfail(strict=True, reason=EXTRACTION)
 def test_a_run_of_numbers_is_traced_in_time_that_grows_with_its_length():
     """18 KB of '1,000 1,000 …' took 35 s: each number looked at every token of the document."""
     trace_text("warm up: 5 soldiers.")
@@ -135,7 +134,6 @@ PUBLISHED_AT_THE_START = ["Between May 32 and June, 300 soldiers deserted.", "In
                           "300 soldiers deserted in the past 24 months."]
 
 
-@pytest.mark.xfail(strict=True, reason=EXTRACTION)
 @pytest.mark.parametrize("text", PUBLISHED_AT_THE_START)
 def test_a_date_that_would_fall_before_year_1_does_not_break_figures(text):
     trace_text(text, published="0001-01-01")
@@ -146,7 +144,6 @@ def test_a_date_at_the_calendar_s_end_does_not_break_figures(text):
     trace_text(text, published="9999-12-31")
 
 
-@pytest.mark.xfail(strict=True, reason=EXTRACTION)
 def test_a_scope_s_span_slices_the_scope_it_names():
     """Found by the fuzz campaign: the scope is normalised ('Russia') while its span covers 'Russian'."""
     text = "According to the Russian human rights group, 19,843 people deserted."

@@ -215,12 +215,14 @@ def _nearest(figure, body: list):
 
 def _restated(state: TraceState) -> None:
     """A figure with no source that repeats a sourced figure (a headline) takes its chain."""
+    sourced: dict[tuple, object] = {}
+    for f in state.figures:
+        if f.attribution and f.attribution_basis != explain.OUTLET_VOICE:
+            sourced.setdefault((f.value, f.low, f.high, f.unit), f)
     for figure in state.figures:
         if figure.attribution:
             continue
-        twin = next((f for f in state.figures if f.attribution and f is not figure
-                     and f.attribution_basis != explain.OUTLET_VOICE
-                     and (f.value, f.low, f.high, f.unit) == (figure.value, figure.low, figure.high, figure.unit)), None)
+        twin = sourced.get((figure.value, figure.low, figure.high, figure.unit))
         if twin is not None:
             figure.attribution = [Link(**link.__dict__) for link in twin.attribution]
             figure.attribution_basis = explain.restates(twin.id)

@@ -8,6 +8,7 @@ attaches a rate, a period (``periods.py``), an indicator (``indicators.py``) and
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 from ..model import explain
@@ -44,7 +45,10 @@ def extract_figures(state: TraceState) -> None:
         before = next((p for p in reversed(periods) if p.start is not None and p.end is not None), before)
         sentence.periods = periods
         numbers = [n for n in find_numbers(sentence.text, state.lang) if _is_figure(n, sentence, periods, state.lang)]
+        for i, number in enumerate(numbers):
+            number.index = i
         scopes = military_mentions(sentence.text, state.lang)
+        sentence.nations = nation_mentions(sentence.text, state.lang)
         previous = None
         for number in numbers:
             figure = _figure(state, sentence, number, numbers, periods, scopes, last_scope)
@@ -93,7 +97,11 @@ def _head_counted(sentence: Sentence, number: NumberMatch, lang):
 def _number_token(sentence: Sentence, number: NumberMatch, lang):
     if sentence.doc is None:
         return None
-    tokens = [t for t in sentence.doc if number.number_start <= t.idx < number.end and lang.syntax.is_number_part(t)]
+    # The tokens inside the number, found by their offsets: a sentence of many numbers must not
+    # be walked once per number (18 KB of '1,000 1,000 ...' took 35 s that way).
+    starts = sentence.token_starts()
+    inside = sentence.doc[bisect_left(starts, number.number_start): bisect_left(starts, number.end)]
+    tokens = [t for t in inside if lang.syntax.is_number_part(t)]
     # The token that links the number to the rest: its head lies outside the number.
     outward = [t for t in tokens if not (number.number_start <= t.head.idx < number.end)]
     return (outward or tokens or [None])[-1]
@@ -201,10 +209,22 @@ def _compact_end(noun, lang):
     return end
 
 
+# How far around a figure its sentence is read for what it counts, its rate and whether it is a
+# total: no reader looks further, and reading the whole of a very long sentence for each of its
+# many numbers made the time grow with the square of their count.
+REACH = 400
+
+
+def _next_start(number: NumberMatch, numbers: list[NumberMatch]) -> int | None:
+    """Where the number after this one begins (``numbers`` are in text order, each knows its place)."""
+    following = number.index + 1
+    return numbers[following].start if 0 < following < len(numbers) else None
+
+
 def _rate(sentence: Sentence, number: NumberMatch, numbers: list[NumberMatch], lang) -> tuple[str | None, tuple | None]:
     rx = lang.cues("units", "rate_phrases")
-    later = [n.start for n in numbers if n.start > number.start]
-    stop = min(later + [len(sentence.text)])
+    following = _next_start(number, numbers)
+    stop = min(following if following is not None else len(sentence.text), number.end + REACH)
     semicolon = sentence.text.find(";", number.end)
     if 0 <= semicolon < stop:
         stop = semicolon
@@ -224,7 +244,8 @@ def _clause_rate(text: str, number: NumberMatch, numbers: list[NumberMatch], sto
     """'щодня регіон залишають 177 людей': an adverb of frequency anywhere before the number in its
     clause (no clause punctuation or other number between) makes it a rate; so does a period phrase
     after it when an average word stands before it ('в середньому 40 обстрілів за добу')."""
-    start = max([n.end for n in numbers if n.end <= number.start] + [0])
+    before = [numbers[number.index - 1].end] if number.index > 0 else []
+    start = max(before + [0, number.start - REACH])
     punct = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, number.start)]
     start = max(punct + [start])
     adverbs = [m for m in lang.cues("units", "rate_adverbs").finditer(text, start, number.start)]
@@ -347,12 +368,14 @@ def _figure(state, sentence, number, numbers, periods, scopes, last_scope) -> Fi
     rate_per, rate_span = _rate(sentence, number, numbers, lang)
     period = _period_for(sentence, number, [p for p in periods if not _within(p, rate_span)], lang, numbers,
                          published_date(state))
-    later = [n.start for n in numbers if n.start > number.start]
-    near = sentence.text[number.start: min(later + [number.end + 120])]
-    indicator = resolve_indicator(counted or _next_words(near), near, sentence.text, lang)
+    following = _next_start(number, numbers)
+    near = sentence.text[number.start: min(following if following is not None else len(sentence.text), number.end + 120)]
+    around = sentence.text[max(0, number.start - REACH): number.end + REACH]
+    indicator = resolve_indicator(counted or _next_words(near), near, around, lang)
     scope, scope_span = _scope(sentence, number, scopes, last_scope, indicator, lang)
     clause_start, clause_end = _clause(sentence.text, number)
-    aggregation = _aggregation(number, rate_per, period, sentence.text[clause_start:clause_end], lang)
+    clause = sentence.text[max(clause_start, number.start - REACH): min(clause_end, number.end + REACH)]
+    aggregation = _aggregation(number, rate_per, period, clause, lang)
     return Figure(
         id=f"f{len(state.figures) + 1}",
         text=sentence.text[number.start:number.end],
@@ -421,7 +444,7 @@ def _scope(sentence, number, scopes, last_scope, indicator, lang):
     """Prefer a military body for military indicators; then a place or country; then context."""
     military = indicator is None or indicator.startswith(tuple(lang.indicator_list["military_prefixes"]))
     base = sentence.start
-    nations = nation_mentions(sentence.text, lang)
+    nations = sentence.nations
     if military and scopes:
         start, end, name = min(scopes, key=lambda s: abs(s[0] - number.start))
         return name, (base + start, base + end)

@@ -7,6 +7,7 @@ almost, per cent). Which numbers are figures worth reporting is decided in ``fig
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from ..lang import Language
@@ -25,6 +26,7 @@ class NumberMatch:
     number_start: int = 0  # where the digits / number words begin (after any cue)
     word_number: bool = False  # spelled out ("two", "a dozen"): needs a counted noun to count
     is_integer_literal: bool = False  # plain digits without separators, e.g. "2024"
+    index: int = -1  # its place among the sentence's figures, once they are chosen (figures.py)
 
 
 def parse_number(text: str, lang: Language) -> float:
@@ -39,22 +41,44 @@ def find_numbers(sentence: str, lang: Language) -> list[NumberMatch]:
     rx = lang.forms.numbers
     matches = _vague_quantities(sentence, rx, lang)
     matches += _relative_figures(sentence, rx, lang, [(m.start, m.end) for m in matches])
-    taken = [(m.start, m.end) for m in matches]
+    taken = Taken((m.start, m.end) for m in matches)
     for start, end, value, word in _raw_numbers(sentence, rx, lang):
-        if any(s <= start < e or start <= s < end for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         match = _read_figure(sentence, start, end, value, word, rx, lang)
         matches.append(match)
-        taken.append((match.start, match.end))
+        taken.add(match.start, match.end)
     matches = [m if m.kind == "quantity" else _apply_cue(m, sentence, rx) for m in matches]
     return _merge_ranges(sorted(matches, key=lambda m: m.start), sentence, lang)
+
+
+class Taken:
+    """Stretches of a sentence already read as numbers, kept sorted so that asking whether a new
+    one overlaps them costs a bisection, not a walk over all of them."""
+
+    def __init__(self, spans=()):
+        self.spans: list[tuple[int, int]] = []
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.spans, (start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether one of them holds ``start`` or begins inside [start, end). They never overlap
+        each other, so only the one before the new stretch and those starting within it can."""
+        i = bisect_left(self.spans, (start, end))
+        if i > 0 and self.spans[i - 1][1] > start:
+            return True
+        return i < len(self.spans) and self.spans[i][0] < end
 
 
 def _raw_numbers(sentence: str, rx: dict, lang: Language):
     """Yield (start, end, value, spelled_out) for each number, with its multiplier applied."""
     found = [(m.start(), m.end(), parse_number(m.group(), lang), False) for m in rx["digits"].finditer(sentence)]
+    digits = Taken((s, e) for s, e, _, _ in found)
     for m in rx["word"].finditer(sentence):
-        if not any(s <= m.start() < e for s, e, _, _ in found):
+        if not digits.overlaps(m.start(), m.start() + 1):
             found.append((m.start(), m.end(), word_value(m.group(), lang) or 1.0, True))
     for start, end, value, word in sorted(found):
         mult = rx["multiplier"].match(sentence, end)
@@ -79,11 +103,23 @@ def _read_figure(sentence, start, end, value, word, rx, lang) -> NumberMatch:
     return _apply_cue(match, sentence, rx)
 
 
+# How far before a number its cue or currency may begin ("in the region of", "no fewer than").
+CUE_REACH = 40
+
+
+def _before(sentence: str, start: int) -> tuple[str, int]:
+    """The stretch right before a number where its cue stands, and where it begins: looking at the
+    whole sentence before every number made a long run of numbers quadratic."""
+    offset = max(0, start - CUE_REACH)
+    return sentence[offset:start], offset
+
+
 def _apply_cue(match: NumberMatch, sentence: str, rx: dict) -> NumberMatch:
     """'more than 5,000' is a lower bound, 'almost 290,000' an upper one, 'about 20,000' approximate."""
     # The longest cue wins: "no more than" is an upper bound although it ends in "more than".
-    cues = [(cue.start(), name) for name in ("lower", "upper", "approx")
-            for cue in [rx[name].search(sentence[: match.start])] if cue]
+    before, offset = _before(sentence, match.start)
+    cues = [(offset + cue.start(), name) for name in ("lower", "upper", "approx")
+            for cue in [rx[name].search(before)] if cue]
     if cues:
         start, name = min(cues)
         match.start = start
@@ -96,14 +132,15 @@ def _apply_cue(match: NumberMatch, sentence: str, rx: dict) -> NumberMatch:
 
 
 def _apply_currency(match: NumberMatch, sentence: str, rx: dict, units: dict) -> None:
-    code = rx["currency_code"].search(sentence[: match.start])
+    before, offset = _before(sentence, match.start)
+    code = rx["currency_code"].search(before)
     if code:
-        match.unit, match.start = code.group(1), code.start()
+        match.unit, match.start = code.group(1), offset + code.start()
         return
-    symbol = rx["currency_sym"].search(sentence[: match.start])
+    symbol = rx["currency_sym"].search(before)
     if symbol:
         match.unit = units["currency_symbols"][symbol.group(1)]
-        match.start = symbol.start()
+        match.start = offset + symbol.start()
         return
     after = sentence[match.end:]
     word = rx["currency_word"].match(after.lstrip())

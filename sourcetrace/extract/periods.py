@@ -45,8 +45,11 @@ def find_periods(sentence: str, lang: Language, published: date | None,
     found: list[FoundPeriod] = []
     # Resolve in reading order, so "in 2023; the next year" counts from 2023.
     for kind, m in sorted(matches, key=lambda km: km[1].start()):
-        resolved = _same_period(m, lang, published, before) if kind == "same_period" else \
-            _resolve(kind, m, lang, published, context_year)
+        try:
+            resolved = _same_period(m, lang, published, before) if kind == "same_period" else \
+                _resolve(kind, m, lang, published, context_year)
+        except (ValueError, OverflowError):
+            resolved = None  # it would fall outside the calendar (years 1-9999): no period to give
         if resolved is not None:
             found.append(resolved)
             context_year = resolved.year or context_year

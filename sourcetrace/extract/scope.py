@@ -18,7 +18,11 @@ def military_mentions(text: str, lang: Language) -> list[tuple[int, int, str]]:
             continue
         if not _has_nationality(phrase, lang) and phrase.lower() in lang.scope["bare_bodies"]:
             continue  # a bare common noun says nothing about whose forces
-        found.append((m.start(), m.end(), rx["leading_article"].sub("", phrase)))
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        article = rx["leading_article"].match(phrase)
+        if article:
+            start, phrase = start + article.end(), phrase[article.end():]
+        found.append((start, start + len(phrase), phrase))  # as written: the span slices the name
     return found
 
 
@@ -31,8 +35,7 @@ def nation_mentions(text: str, lang: Language) -> list[tuple[int, int, str]]:
             continue
         if rx["source_head_after"].match(text[m.end(group): m.end(group) + 30].lower()):
             continue
-        name = lang.scope["nationalities"][m.group(group).lower().replace("’", "'")]
-        found.append((m.start(group), m.end(group), name))
+        found.append((m.start(group), m.end(group), m.group(group)))  # as written; countries are read later
     return found
 
 

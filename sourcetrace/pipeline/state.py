@@ -19,10 +19,18 @@ class Sentence:
     doc: Any = None  # spacy.tokens.Doc of this sentence alone, offsets relative to ``start``
     candidate: bool = False  # worth parsing: a number, a reporting cue, a hedge or an event
     language: str | None = None  # set when the sentence is in another language than its document
+    _starts: list[int] | None = field(default=None, repr=False)
+    nations: list = field(default_factory=list)  # countries the sentence names (extract/scope.py)
 
     @property
     def span(self) -> tuple[int, int]:
         return (self.start, self.end)
+
+    def token_starts(self) -> list[int]:
+        """The character offset of each token of the parse, in order (for finding tokens by offset)."""
+        if self._starts is None or len(self._starts) != len(self.doc):
+            self._starts = [t.idx for t in self.doc]
+        return self._starts
 
     def tok_span(self, first, last=None) -> tuple[int, int]:
         """Document span of a token, or of tokens ``first`` .. ``last`` inclusive."""
