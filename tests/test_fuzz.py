@@ -39,8 +39,16 @@ def test_trace_text_never_breaks_and_every_span_slices_the_text(number):
     assert outcome[0] == "ok" or fuzzcases.known(outcome[1]), outcome
 
 
-def test_the_judge_catches_what_it_is_for():
+def test_the_judge_catches_what_it_is_for(monkeypatch):
     assert fuzzcases.judge("jsonl", b'{"text": "ok"}\n')[0] == "ok"
     assert fuzzcases.judge("trace_text", ("TASS said 300 soldiers deserted.", "2025-05-10"))[0] == "ok"
-    bad = fuzzcases.judge("trace_text", ("300 soldiers deserted last month.", "0001-01-01"))  # a known defect
+    # A component that breaks (as 'figures' did on dates before year 1, now fixed) is a crash.
+    from sourcetrace.extract import periods
+
+    def broken(*args, **kwargs):
+        raise ValueError("year 0 is out of range")
+
+    monkeypatch.setattr(periods, "find_periods", broken)
+    monkeypatch.setattr("sourcetrace.extract.figures.find_periods", broken)
+    bad = fuzzcases.judge("trace_text", ("300 soldiers deserted last month.", "2025-05-10"))
     assert bad[0] == "crash" and "[E100]" in bad[1]
