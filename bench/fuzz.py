@@ -38,8 +38,8 @@ KEEP = 3  # inputs kept per kind of fault
 def work(target: str, seed: int, numbers, results) -> None:
     """A worker: run inputs and report each (before, so that a hang is known by its number)."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    # Load what the first input would (the model, for trace_text) before any input is timed.
-    fuzzcases.judge(target, fuzzcases.case(target, -1, seed))
+    # Load what an input could need (each language's model, for trace_text) before any input is timed.
+    fuzzcases.warm_up(target)
     for number in numbers:
         data = fuzzcases.case(target, number, seed)
         results.put(("start", os.getpid(), number, time.monotonic()))
@@ -66,6 +66,7 @@ class Campaign:
     def run(self) -> dict:
         OUT.mkdir(parents=True, exist_ok=True)
         started = time.monotonic()
+        self.load = results_file.Load()
         results: mp.Queue = mp.Queue()
         todo = list(range(self.count))
         running: dict[int, tuple[mp.Process, list[int]]] = {}
@@ -147,7 +148,7 @@ class Campaign:
 
     def _summary(self, seconds: float) -> dict:
         summary = {"target": self.target, "inputs": len(self.done), "seed": self.seed, "workers": self.workers,
-                   "kill_after": self.kill_after, "seconds": round(seconds),
+                   "kill_after": self.kill_after, "seconds": round(seconds), "load": self.load.stop(),
                    "ok": self.counts["ok"], "crash": self.counts["crash"], "hang": self.counts["hang"],
                    "span": self.counts["span"], "faults": dict(self.faults.most_common()),
                    "slowest": {"seconds": round(self.slowest[0], 2), "bytes": self.slowest[1], "input": self.slowest[2]}}
@@ -166,27 +167,31 @@ def _kind(what: str) -> str:
 def row(summary: dict) -> str:
     return (f"| {summary['target']} | {summary['inputs']:,} | {summary['crash']} | {summary['hang']} | "
             f"{summary['span']} | {summary['slowest']['seconds']} s ({summary['slowest']['bytes']:,} bytes) | "
-            f"{summary['seconds'] / 60:.0f} min |")
+            f"{summary['seconds'] / 60:.0f} min | {results_file.load_cell(summary.get('load'))} |")
 
 
 def section(summaries: list[dict]) -> str:
-    table = ["| target | inputs | crashes | hangs | bad spans | slowest input | time |",
-             "|---|---:|---:|---:|---:|---|---:|", *(row(summary) for summary in summaries)]
+    table = ["| target | inputs | crashes | hangs | bad spans | slowest input | time | load average (1 min) |",
+             "|---|---:|---:|---:|---:|---|---:|---|", *(row(summary) for summary in summaries)]
     faults = [f"- {s['target']}: {count:,} × {kind}" for s in summaries for kind, count in s["faults"].items()]
     return "\n\n".join([
         results_file.measured_on(), "\n".join(table),
         "Faults by kind (the first three inputs of each are kept in bench/out/fuzz/ to replay):\n\n"
         + ("\n".join(faults) or "none"),
         f"Inputs (bench/fuzzcases.py, seed {summaries[0]['seed']}; worker processes per target: "
-        + ", ".join(f"{s['target']} {s.get('workers', '?')}" for s in summaries) + "): half are reports as "
-        "written (the gold passages, the examples) in the target's format, mutated byte by byte or in text "
+        + ", ".join(f"{s['target']} {s.get('workers', '?')}" for s in summaries) + "): about half are reports as "
+        "written (the gold passages, the examples, the Russian and Ukrainian development articles) in the target's "
+        "format, mutated byte by byte or in text "
         "(flips, cuts, repeats, splices, NULs, BOMs, lone surrogates, nesting 100,000 deep, 4,400-digit numbers, "
-        "declared charsets of every codec Python knows, cut-off gzip and WARC headers); half are generated "
-        "from scratch. A crash is an exception that escaped, or a message that says 'bug' (E010, E100); a bad "
+        "declared charsets of every codec Python knows, cut-off gzip and WARC headers); the rest are "
+        "generated from scratch: English, Russian or Ukrainian fragments of reporting (a third each) with odd "
+        "text mixed in, or random bytes. A crash is an exception that escaped, or a message that says 'bug' "
+        "(E010, E100); a bad "
         "span one that does not slice the document text exactly; a hang more than 10 s of processor time on "
         "an input under 100 KB (the model is loaded before the clock starts; a worker still busy after the "
-        "kill-after time on the wall clock is killed, and the input counted as a hang). 'Known' faults are extraction defects pinned as xfail tests in tests/test_fuzz_regressions.py "
-        "for the lead's rewrite of extract/."])
+        "kill-after time on the wall clock is killed, and the input counted as a hang). 'Known' faults are "
+        "extraction defects pinned as xfail tests in tests/test_fuzz_regressions.py for the lead to fix in "
+        "extract/ and lang/."])
 
 
 def main(argv=None) -> int:

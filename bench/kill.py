@@ -12,6 +12,7 @@ does one such round in the suite; this does fifty.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -50,7 +51,8 @@ def check(db: Path) -> tuple[int, list[str]]:
     if not db.exists():
         return 0, []
     problems = []
-    with sqlite3.connect(db) as connection:  # opening it recovers what a dead writer left in the WAL
+    # Opening it recovers what a dead writer left in the WAL; closing it, on the way out, lets it go.
+    with contextlib.closing(sqlite3.connect(db)) as connection:
         if connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             problems.append("integrity_check failed")
         try:
@@ -72,7 +74,7 @@ def check(db: Path) -> tuple[int, list[str]]:
 def one_round(number: int, feed: Path, documents: int, longest: float, rng: random.Random) -> dict:
     db = OUT / f"round-{number}.db"
     for stale in OUT.glob(f"round-{number}.db*"):
-        stale.unlink()
+        stale.unlink(missing_ok=True)
     wait = rng.uniform(0.2, longest)
     process = subprocess.Popen(ingest(feed, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     time.sleep(wait)
@@ -88,12 +90,12 @@ def one_round(number: int, feed: Path, documents: int, longest: float, rng: rand
               "stored_at_kill": survivors, "problems_after_kill": after_kill, "rerun_exit": rerun.returncode,
               "rerun_counts_right": said in rerun.stdout, "stored_after_rerun": stored,
               "problems_after_rerun": after_rerun}
-    for leftover in OUT.glob(f"round-{number}.db*"):
-        leftover.unlink()
+    for leftover in OUT.glob(f"round-{number}.db*"):  # the last connection's close may take the WAL first
+        leftover.unlink(missing_ok=True)
     return result
 
 
-def section(rounds: list[dict], documents: int) -> str:
+def section(rounds: list[dict], documents: int, load: dict | None = None) -> str:
     killed = [r for r in rounds if not r["finished_before_kill"]]
     stored = [r["stored_at_kill"] for r in killed]
     bad_kill = sum(bool(r["problems_after_kill"]) for r in rounds)
@@ -105,7 +107,7 @@ def section(rounds: list[dict], documents: int) -> str:
             "|---:|---:|---|---|---:|---:|",
             f"| {len(rounds)} | {len(killed)} | {min(when):.1f} / {statistics.median(when):.1f} / {max(when):.1f} | "
             f"{min(stored)} / {statistics.median(stored):.0f} / {max(stored)} | {bad_kill} | {bad_rerun} |"]
-    return "\n\n".join([results_file.measured_on(), "\n".join(rows),
+    return "\n\n".join([results_file.measured_on(load), "\n".join(rows),
                         f"Each round: `sourcetrace ingest` of {documents} documents (gold passages, each made distinct) "
                         "into a new store, SIGKILL at a random moment, the store checked (SQLite's integrity check; "
                         "every document with its trace and exactly the figure rows the trace lists; no text twice), "
@@ -122,11 +124,12 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     feed = corpus(args.documents)
+    load = results_file.Load()
     started = time.monotonic()  # a full run, to know how long a kill may wait
     subprocess.run(ingest(feed, OUT / "timing.db"), capture_output=True, check=True, env=ENV)
     longest = time.monotonic() - started
     for stale in OUT.glob("timing.db*"):
-        stale.unlink()
+        stale.unlink(missing_ok=True)
     rng = random.Random(args.seed)
     rounds = []
     for number in range(1, args.rounds + 1):
@@ -135,8 +138,10 @@ def main(argv=None) -> int:
         print(f"kill: round {number}/{args.rounds}: killed after {r['killed_after_s']} s with {r['stored_at_kill']} "
               f"stored; problems {r['problems_after_kill'] + r['problems_after_rerun'] or 'none'}",
               file=sys.stderr, flush=True)
-    (OUT / "kill.json").write_text(json.dumps(rounds, indent=1) + "\n")
-    text = section(rounds, args.documents)
+    load = load.stop()
+    (OUT / "kill.json").write_text(json.dumps({"rounds": rounds, "documents": args.documents, "load": load},
+                                              indent=1) + "\n")
+    text = section(rounds, args.documents, load)
     print(text)
     print(f"wrote {results_file.write({'kill -9 during ingest': text}, args.update)}", file=sys.stderr)
     return 0

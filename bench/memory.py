@@ -86,6 +86,7 @@ def measure(path: Path, code: Path = ROOT) -> dict:
                "--max-bytes", "60M"]
     env = {**os.environ, "PYTHONPATH": str(code), "OMP_NUM_THREADS": "1"}
     started = time.monotonic()
+    load = results_file.Load(every=10.0)
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=OUT)
     samples: list[tuple[float, int]] = []
     sampler = threading.Thread(target=_sample, args=(process, samples, started), daemon=True)
@@ -96,7 +97,7 @@ def measure(path: Path, code: Path = ROOT) -> dict:
     sampler.join(timeout=2)
     return {"input": path.name, "bytes": path.stat().st_size, "seconds": round(time.monotonic() - started, 1),
             "peak_mb": round(usage.ru_maxrss / 1000, 1), "exit": process.returncode,
-            "rss_mb_at": _quartiles(samples), "problems": stderr.strip().splitlines()[-3:]}
+            "rss_mb_at": _quartiles(samples), "problems": stderr.strip().splitlines()[-3:], "load": load.stop()}
 
 
 def _sample(process, samples, started) -> None:
@@ -124,12 +125,13 @@ def older(revision: str) -> Path:
 
 
 def section(runs: list[dict], baseline: dict) -> str:
-    rows = ["| input | size | peak MB | × baseline | RSS at 25 / 50 / 75 % of the run, MB | time | exit |",
-            "|---|---:|---:|---:|---|---:|---:|"]
+    rows = ["| input | size | peak MB | × baseline | RSS at 25 / 50 / 75 % of the run, MB | time | exit | "
+            "load average (1 min) |", "|---|---:|---:|---:|---|---:|---:|---|"]
     for run in [baseline, *runs]:
         at = " / ".join(str(v) for v in run["rss_mb_at"].values()) or "—"
         rows.append(f"| {run['label']} | {run['bytes'] / MB:,.1f} MB | {run['peak_mb']:,.0f} | "
-                    f"{run['peak_mb'] / baseline['peak_mb']:.2f} | {at} | {run['seconds']:,.0f} s | {run['exit']} |")
+                    f"{run['peak_mb'] / baseline['peak_mb']:.2f} | {at} | {run['seconds']:,.0f} s | {run['exit']} | "
+                    f"{results_file.load_cell(run.get('load'))} |")
     growth = {run["label"]: run for run in runs}
     lines = [results_file.measured_on(), "\n".join(rows)]
     if "jsonl-50mb" in growth and "jsonl-500mb" in growth:

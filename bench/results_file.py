@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import platform
 import re
+import statistics
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -45,11 +47,48 @@ def write(sections: dict[str, str], update: bool, head: str | None = None) -> Pa
     return path
 
 
-def measured_on() -> str:
-    """The line each campaign's section opens with: when and on what it was measured."""
+def measured_on(load: dict | None = None) -> str:
+    """The line each campaign's section opens with: when and on what it was measured, and how busy
+    the machine was while it ran (``load``, from ``Load.summary``)."""
     cpu = next((line.split(":", 1)[1].strip() for line in _cpuinfo() if line.startswith("model name")), None)
-    return (f"Measured {datetime.now().astimezone().isoformat(timespec='minutes')} on {platform.platform()}, "
+    line = (f"Measured {datetime.now().astimezone().isoformat(timespec='minutes')} on {platform.platform()}, "
             f"CPU {cpu or platform.processor() or '?'}, {os.cpu_count()} cores, Python {platform.python_version()}.")
+    return line + (f" {describe(load)}" if load else "")
+
+
+class Load:
+    """The machine's one-minute load average, sampled every ``every`` seconds while a run lasts: the
+    machine is shared, and a figure means little without how busy it was."""
+
+    def __init__(self, every: float = 30.0):
+        self.samples: list[float] = [os.getloadavg()[0]]
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, args=(every,), daemon=True)
+        self._thread.start()
+
+    def _sample(self, every: float) -> None:
+        while not self._stop.wait(every):
+            self.samples.append(os.getloadavg()[0])
+
+    def summary(self) -> dict:
+        """min, median and max of the samples so far (the run goes on being sampled)."""
+        samples = [*self.samples, os.getloadavg()[0]]
+        return {"min": round(min(samples), 1), "median": round(statistics.median(samples), 1),
+                "max": round(max(samples), 1), "samples": len(samples)}
+
+    def stop(self) -> dict:
+        self._stop.set()
+        return self.summary()
+
+
+def describe(load: dict) -> str:
+    return (f"Load average (1 min) on the machine while it ran: {load['min']}–{load['max']}, median {load['median']} "
+            f"({load['samples']} samples; {os.cpu_count()} cores, shared with other developers' work).")
+
+
+def load_cell(load: dict | None) -> str:
+    """A table cell: the load average's range over a run, and its median."""
+    return f"{load['min']}–{load['max']} (median {load['median']})" if load else "—"
 
 
 def _cpuinfo() -> list[str]:

@@ -152,6 +152,39 @@ def test_a_scope_s_span_slices_the_scope_it_names():
     assert text[start:end] == figure.scope
 
 
+# Found by the campaign once its inputs were Russian and Ukrainian too (lang/ru, lang/uk).
+IN_LANG = "extraction defect in Russian/Ukrainian: lead fixes in extract/ and lang/"
+
+
+@pytest.mark.xfail(strict=True, reason=IN_LANG)
+@pytest.mark.parametrize("text", ["По данным МВД, 9 марта задержаны 300 человек.",
+                                  "С 3 по 9 марта задержаны 300 человек, сообщил ТАСС.",
+                                  "В апреле—июне дезертировали 300 военных."])
+def test_a_russian_period_s_span_slices_its_text(text):
+    """The period's span takes in the space after it ('9 марта ' for '9 марта')."""
+    [figure] = trace_text(text, published="2026-03-14").figures
+    start, end = figure.period.span
+    assert text[start:end] == figure.period.text
+
+
+@pytest.mark.xfail(strict=True, reason=IN_LANG)
+@pytest.mark.parametrize("text", ["За даними  Міненерго, 300 людей евакуювали.",
+                                  "Джерело в  Коордштабі розповіло, що загинули 300 людей."])
+def test_a_ukrainian_name_after_a_run_of_spaces_is_where_its_span_says(text):
+    """Two spaces (or a tab and a space) before or inside a name: its span is shifted by one, or as
+    long as the name with its spaces collapsed."""
+    [figure] = trace_text(text).figures
+    assert [text[slice(*link.span)] for link in figure.attribution] == [link.name for link in figure.attribution]
+
+
+@pytest.mark.xfail(strict=True, reason=IN_LANG)
+@pytest.mark.parametrize("text", ["За четыре месяцы обратились 300 человек.",
+                                  "За четыре месяцаслужащих обратились 300 человек."])
+def test_a_russian_unit_word_the_data_does_not_list_does_not_break_figures(text):
+    """KeyError in periods._unit: a word the pattern takes as 'месяц…' that time.json's unit_words lacks."""
+    trace_text(text, published="2025-05-10")
+
+
 @pytest.mark.parametrize("text", ["1" * 4301 + " soldiers deserted.", "1" + ",000" * 1500 + " soldiers",
                                   "about " + "9" * 4400 + " soldiers deserted, TASS said."])
 def test_numbers_longer_than_python_reads_as_int_do_not_break_tracing(text):
