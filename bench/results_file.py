@@ -12,6 +12,7 @@ import os
 import platform
 import re
 import statistics
+import subprocess
 import threading
 from datetime import datetime
 from pathlib import Path
@@ -51,7 +52,7 @@ def measured_on(load: dict | None = None) -> str:
     """The line each campaign's section opens with: when and on what it was measured, and how busy
     the machine was while it ran (``load``, from ``Load.summary``)."""
     cpu = next((line.split(":", 1)[1].strip() for line in _cpuinfo() if line.startswith("model name")), None)
-    line = (f"Measured {datetime.now().astimezone().isoformat(timespec='minutes')} on {platform.platform()}, "
+    line = (f"Measured {datetime.now().astimezone().isoformat(timespec='minutes')}{_commit()} on {platform.platform()}, "
             f"CPU {cpu or platform.processor() or '?'}, {os.cpu_count()} cores, Python {platform.python_version()}.")
     return line + (f" {describe(load)}" if load else "")
 
@@ -89,6 +90,16 @@ def describe(load: dict) -> str:
 def load_cell(load: dict | None) -> str:
     """A table cell: the load average's range over a run, and its median."""
     return f"{load['min']}–{load['max']} (median {load['median']})" if load else "—"
+
+
+def _commit() -> str:
+    """' with the code at commit X' (X the checkout this bench belongs to), '' outside a git checkout."""
+    try:
+        found = subprocess.run(["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"], capture_output=True,
+                               text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return f" with the code at commit {found.stdout.strip()}" if found.returncode == 0 else ""
 
 
 def _cpuinfo() -> list[str]:
