@@ -39,6 +39,7 @@ class Parties:
     all: list[Mention] = field(default_factory=list)
     named: list[Mention] = field(default_factory=list)
     context: list[Sentence] = field(default_factory=list)  # this sentence, then the two before it
+    sentences: list[Sentence] = field(default_factory=list)  # the document's, to say where a link came from
     dateline: dict | None = None
     nlp: Any = None
 
@@ -58,6 +59,7 @@ def _sentence_claim(state, sentence: Sentence, history) -> Claim | None:
     lang = state.lang
     parts = _find_parties(sentence, lang)
     parts.context = [sentence] + [state.sentences[i] for i in range(sentence.index - 1, max(-1, sentence.index - 3), -1)]
+    parts.sentences = state.sentences
     parts.dateline = state.document.dateline
     parts.nlp = state.nlp
     _drop_dateline(parts, state.document.dateline)
@@ -141,7 +143,8 @@ def _dateline_hearer(parts: dict, lang) -> None:
 
 
 def _link(m: Mention, role: str, via: str) -> Link:
-    return Link(name=m.name, span=m.span, role=role, anonymous=m.anonymous, vague=m.vague, kind=m.kind, via=via)
+    return Link(name=m.name, span=m.span, role=role, anonymous=m.anonymous, vague=m.vague, kind=m.kind, via=via,
+                speaks_for=m.speaks_for)
 
 
 def _assign_roles(chain: list[Link], all_relays: bool = False) -> list[Link]:
@@ -169,7 +172,10 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
         if antecedent is not None:
             mention, chain = antecedent
             copied = [Link(**{**l.__dict__}) for l in chain]
+            named_in = parts.sentences[mention.sentence].span if 0 <= mention.sentence < parts.sentence.index else None
             for link in copied:
+                if link.inherited_from is None and link.name != mention.name:
+                    link.inherited_from = named_in  # relays named with the party, sentences before
                 if link.name == mention.name:
                     link.via = explain.refers_back(speaker.name)
                     if abbreviated is not None:  # "the SBI": its own name, as written, for the same party

@@ -22,6 +22,7 @@ class Mention:
     vague: bool = False
     tokens: list = field(default_factory=list, repr=False)
     via: str | None = None  # for a record: how it was named ("recorded", "data of")
+    speaks_for: dict | None = None  # the body a person speaks for: {"name", "span"}
 
 
 def noun_phrase(head, lang: Language) -> tuple[int, int]:
@@ -75,7 +76,8 @@ def _glued(token) -> bool:
 
 
 def make_mention(sentence, head, lang: Language) -> Mention:
-    lo, hi = _name_range(head, *noun_phrase(head, lang), lang)
+    phrase = noun_phrase(head, lang)
+    lo, hi = _name_range(head, *phrase, lang)
     doc = head.doc
     first, last = doc[lo], doc[hi]
     span = sentence.tok_span(first, last)
@@ -84,9 +86,46 @@ def make_mention(sentence, head, lang: Language) -> Mention:
     kind = classify(text, head, tokens, lang)
     if kind in ("organisation", "unknown"):
         kind = _described_kind(head, lang) or kind
-    return Mention(text, span, sentence.index, kind,
-                   anonymous=is_anonymous(text, head, tokens, lang),
-                   vague=is_vague(text, head, tokens, lang), tokens=tokens)
+    mention = Mention(text, span, sentence.index, kind,
+                      anonymous=is_anonymous(text, head, tokens, lang),
+                      vague=is_vague(text, head, tokens, lang), tokens=tokens)
+    if kind == "person":
+        around = list(doc[phrase[0]: phrase[1] + 1]) + [t for a in lang.syntax.appositions(head) for t in a.subtree]
+        mention.speaks_for = speaks_for(sentence, around, lang)
+    return mention
+
+
+# Kinds of party a person may speak for.
+_BODIES = ("body", "military", "court", "agency", "outlet", "ngo", "organisation")
+
+
+def speaks_for(sentence, tokens, lang: Language) -> dict | None:
+    """The body a person speaks for, named beside the person: "Defence Ministry spokesman Igor
+    Karpov", "Igor Karpov, a spokesman for the Defence Ministry", "the ministry's spokesman",
+    "Anna Petrova, head of the migration service" — {"name", "span"} as written, or None."""
+    syntax, titles = lang.syntax, set(lang.sources["person_heads"])
+    for title in (t for t in tokens if t.lower_ in titles):
+        body = _named_before_title(title, tokens, lang)
+        if body is None:
+            body = next((p for p in syntax.possessives(title) if syntax.is_nominal(p)), None)
+        if body is None:
+            body = next((o for p, o in syntax.prepositions(title)
+                         if o is not None and p.lower_ in lang.sources["speaks_for_prepositions"]), None)
+        if body is not None:
+            found = make_mention(sentence, body, lang)
+            if found.kind in _BODIES and found.name:
+                return {"name": found.name, "span": found.span}
+    return None
+
+
+def _named_before_title(title, tokens, lang: Language):
+    """'Defence Ministry spokesman': the capitalised nouns right before the title; their last
+    word heads the body's name."""
+    doc, inside = title.doc, {t.i for t in tokens}
+    first = title.i
+    while first - 1 in inside and doc[first - 1].text[:1].isupper() and lang.syntax.is_nominal(doc[first - 1]):
+        first -= 1
+    return doc[title.i - 1] if first < title.i else None
 
 
 def _described_kind(head, lang: Language) -> str | None:

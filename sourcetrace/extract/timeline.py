@@ -63,8 +63,9 @@ def _inherit(state: TraceState, by_sentence: dict[int, list[Figure]]) -> None:
         in_list = intro is not None and _list_item(state, sentence)
         # Within a paragraph only: measured on whole articles, carrying a period into the next
         # paragraph dates more figures wrongly than rightly.
-        if last is not None and not in_list and (last[0].paragraph != sentence.paragraph or _states_a_period(sentence)):
-            last = None
+        if last is not None and not in_list and (last[0].paragraph != sentence.paragraph or _states_a_period(sentence)
+                                                 or state.lang.cues("time", "present_words").search(sentence.text)):
+            last = None  # "Shelters are now hosting ...": a time of its own
         if not in_list:
             intro = sentence if sentence.text.rstrip().endswith(":") and _states_a_period(sentence) else None
             if intro is not None:

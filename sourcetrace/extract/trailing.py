@@ -8,7 +8,7 @@ instead: a comma, a noun phrase, a reporting verb, and at most a short tail ('to
 from __future__ import annotations
 
 from ..lang import Language
-from .mentions import Mention, classify, is_anonymous, is_vague
+from .mentions import Mention, classify, is_anonymous, is_vague, speaks_for
 from .names import person_run
 
 
@@ -67,9 +67,12 @@ def _mention(sentence, segment: list, lang: Language) -> Mention:
     first, last = tokens[0], tokens[-1]
     name = sentence.doc[first.i: last.i + 1].text
     span = sentence.tok_span(first, last)
-    return Mention(name, span, sentence.index, classify(name, head, tokens, lang),
-                   anonymous=is_anonymous(whole, head, tokens, lang),
-                   vague=is_vague(name, head, tokens, lang), tokens=tokens)
+    mention = Mention(name, span, sentence.index, classify(name, head, tokens, lang),
+                      anonymous=is_anonymous(whole, head, tokens, lang),
+                      vague=is_vague(name, head, tokens, lang), tokens=tokens)
+    if mention.kind == "person":
+        mention.speaks_for = speaks_for(sentence, segment, lang)  # ", the ministry's spokesman, X, said."
+    return mention
 
 
 def _noun_phrase_prefix(segment: list, lang: Language) -> list:

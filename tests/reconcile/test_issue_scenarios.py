@@ -171,11 +171,13 @@ SPOKESMAN = Document("Ukraine opened 1,850 desertion cases in March 2025, Defenc
 
 def test_a_spokesman_is_graded_as_the_body_he_speaks_for_and_the_reason_names_both(registry):
     (trace,) = traced(SPOKESMAN)
-    alone = barometer([trace], INDICATOR, registry, scope="Ukraine")["observations"][0]
-    assert alone["grade"]["reliability"] == "F"  # an unknown person, until we know whom he speaks for
     link = trace["figures"][0]["attribution"][-1]
-    assert link["name"] == "Oleh Marchenko"
     start = trace["document"]["text"].index("Defence Ministry")
+    assert link["name"] == "Oleh Marchenko"  # the extractor finds whom he speaks for
+    assert link["speaks_for"] == {"name": "Defence Ministry", "span": [start, start + len("Defence Ministry")]}
+    link["speaks_for"] = None
+    alone = barometer([trace], INDICATOR, registry, scope="Ukraine")["observations"][0]
+    assert alone["grade"]["reliability"] == "F"  # a person nobody can look up, without the body
     link["speaks_for"] = {"name": "Defence Ministry", "span": [start, start + len("Defence Ministry")]}
     (obs,) = barometer([trace], INDICATOR, registry, scope="Ukraine")["observations"]
     assert obs["origin"] == "ua.mod" and obs["origin_named"]

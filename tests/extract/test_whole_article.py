@@ -1,0 +1,137 @@
+"""Whole articles: what a source or a period said once does for the sentences that continue it.
+
+Every text here is written for these tests; countries, bodies and people are invented.
+"""
+from __future__ import annotations
+
+from sourcetrace import trace_text
+
+PUBLISHED = "2025-10-17"  # a Friday
+
+
+def traced(text: str, **metadata):
+    return trace_text(text, published=metadata.pop("published", PUBLISHED), language="en", **metadata)
+
+
+def figure(trace, phrase: str):
+    start = trace.document.text.index(phrase)
+    return next(f for f in trace.figures if f.span[0] <= start < f.span[1] or start <= f.span[0] < start + len(phrase))
+
+
+def chain(f) -> list[tuple[str, str]]:
+    return [(link.name, link.role) for link in f.attribution]
+
+
+def test_a_source_named_once_governs_the_next_sentence_and_says_so():
+    text = ("Valdoria's State Migration Service said 12,400 people crossed the border in September. "
+            "About 3,100 of them were children.")
+    trace = traced(text)
+    later = figure(trace, "About 3,100")
+    assert chain(later) == [("Valdoria's State Migration Service", "origin")]
+    first_sentence = (0, text.index("About") - 1)
+    assert all(link.inherited_from == first_sentence for link in later.attribution)
+    assert all(link.inherited_from is None for link in figure(trace, "12,400").attribution)
+
+
+def test_a_relayed_lead_relays_what_follows_and_a_description_names_the_party():
+    text = ("The Harbour Gazette reported on Monday, citing the Committee for Missing Persons, that 2,310 "
+            "people remain missing.\n\nThe committee said 640 of the cases had been closed this year.")
+    trace = traced(text)
+    later = figure(trace, "640")
+    assert chain(later) == [("Harbour Gazette", "relay"), ("Committee for Missing Persons", "origin")]
+    assert later.attribution[0].inherited_from is not None  # the relay comes from the lead
+
+
+def test_an_abbreviation_keeps_its_own_name_and_the_relays_of_the_party_it_abbreviates():
+    text = ("Ruvenia's State Bureau of Investigation told the Kestrel Post that 4,517 cases were opened in 2024. "
+            "According to the SBI, 312 of them reached court.")
+    later = figure(traced(text), "312")
+    assert chain(later) == [("Kestrel Post", "relay"), ("SBI", "origin")]
+
+
+def test_a_period_given_once_carries_to_the_sentence_that_continues_it():
+    text = ("In the first half of 2025 the prosecutor's office registered 4,100 cases, its spokesman said. "
+            "Some 1,900 involved officers.")
+    trace = traced(text)
+    later = figure(trace, "Some 1,900")
+    assert (later.period.start, later.period.end) == ("2025-01-01", "2025-06-30")
+    assert later.period.inherited_from == (0, text.index("Some") - 1)
+
+
+def test_an_as_of_date_ends_an_open_period_and_says_where_the_end_came_from():
+    text = "Since 2022 the registry has recorded 61,300 missing persons, according to data as of 1 October."
+    period = figure(traced(text), "61,300").period
+    assert (period.start, period.end, period.end_basis) == ("2022-01-01", "2025-10-01", "as_of")
+    open_ended = figure(traced("Since 2022 the registry has recorded 61,300 missing persons."), "61,300").period
+    assert (open_ended.end, open_ended.end_basis) == (PUBLISHED, "published")
+
+
+def test_a_statement_s_own_day_anchors_its_relative_period():
+    text = "The governor said on Sunday that 14 people had been killed over the past 24 hours."
+    period = figure(traced(text), "14").period
+    assert (period.start, period.end) == ("2025-10-11", "2025-10-12")  # Sunday the 12th and the day before
+
+
+def test_the_same_period_of_another_year_and_a_count_now():
+    text = ("The agency counted 568 cases in the first six months of the year, against 412 in the same period "
+            "of 2024, the ministry said. Shelters are now hosting more than 26,000 people.")
+    trace = traced(text)
+    assert (figure(trace, "412").period.start, figure(trace, "412").period.end) == ("2024-01-01", "2024-06-30")
+    now = figure(trace, "more than 26,000").period
+    assert (now.start, now.end, now.end_basis) == (None, PUBLISHED, "published")
+
+
+def test_a_headline_restates_the_body_figure_it_rounds_and_takes_its_chain():
+    text = ("More than 4,000 prisoners returned since 2022\n\n"
+            "Kestria has brought home 4,131 prisoners since 2022, the Coordination Staff told Reuters.")
+    trace = traced(text)
+    headline, body = figure(trace, "More than 4,000"), figure(trace, "4,131")
+    assert headline.restates == body.id
+    assert chain(headline) == chain(body) == [("Reuters", "relay"), ("Coordination Staff", "origin")]
+
+
+def test_a_share_links_to_the_total_it_is_a_share_of():
+    text = ("The mission recorded 1,080 civilian casualties last year: 312 killed and 768 injured. "
+            "Children accounted for 30% of the casualties.")
+    trace = traced(text)
+    share, total = figure(trace, "30%"), figure(trace, "1,080")
+    assert share.relative_to == total.id and share.implied == 324
+    compared = traced("In April 1,418 people were placed in shelters, almost twice as many as in March (742).")
+    twice = figure(compared, "almost twice")
+    assert twice.relative_to == figure(compared, "742").id and twice.implied == 1484
+
+
+def test_could_not_verify_a_party_s_report_weakens_every_figure_of_that_party():
+    text = ("The outlet Verstka reported that 6,912 soldiers were convicted in 2024. It counted 3,640 in 2023.\n\n"
+            "The Harbour Gazette could not independently confirm Verstka's report.")
+    trace = traced(text)
+    assert figure(trace, "6,912").hedges and figure(trace, "3,640").hedges
+
+
+def test_an_interview_s_answers_are_the_interviewee_s():
+    text = ("The Gazette spoke to Mira Kostova, the head of the regional aid office.\n\n"
+            "How many people need help?\n\n"
+            "We estimate that 1.6 million people need assistance.\n\n"
+            "What has the funding been?\n\n"
+            "So far we have received $198 million.")
+    trace = traced(text, outlet="The Gazette")
+    assert chain(figure(trace, "$198 million")) == [("Mira Kostova", "origin")]
+
+
+def test_a_spokesman_speaks_for_the_body_named_beside_him():
+    trace = traced("Defence Ministry spokesman Igor Karpov said 300 soldiers deserted in May.")
+    [link] = figure(trace, "300").attribution
+    assert link.name == "Igor Karpov"
+    assert link.speaks_for == {"name": "Defence Ministry", "span": (0, 16)}
+    apposed = traced("Anna Petrova, head of the State Migration Service, said 300 people left.")
+    assert figure(apposed, "300").attribution[0].speaks_for["name"] == "State Migration Service"
+
+
+def test_a_dated_list_introduction_dates_its_items():
+    text = ("During March, the agency and its partners:\n"
+            "- distributed shelter kits to 9,800 families;\n"
+            "- registered 48,500 newly displaced people.")
+    trace = traced(text, outlet="The agency")
+    for phrase in ("9,800", "48,500"):
+        period = figure(trace, phrase).period
+        assert (period.start, period.end) == ("2025-03-01", "2025-03-31")
