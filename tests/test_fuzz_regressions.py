@@ -20,9 +20,6 @@ from sourcetrace.ingest import Inputs, InputProblem, read_inputs
 from sourcetrace.ingest import decode as decoding
 from sourcetrace.model.records import Document
 
-EXTRACTION = "extraction defect: the lead fixes it in extract/ and lang/"
-
-
 def read(tmp_path, name: str, data: bytes) -> list:
     path = tmp_path / name
     path.write_bytes(data)
@@ -153,7 +150,6 @@ def test_a_scope_s_span_slices_the_scope_it_names():
 
 
 # Found by the campaign once its inputs were Russian and Ukrainian too (lang/ru, lang/uk).
-@pytest.mark.xfail(strict=True, reason=EXTRACTION)
 @pytest.mark.parametrize("text", ["По данным МВД, 9 марта задержаны 300 человек.",
                                   "С 3 по 9 марта задержаны 300 человек, сообщил ТАСС.",
                                   "В апреле—июне дезертировали 300 военных."])
@@ -164,7 +160,6 @@ def test_a_russian_period_s_span_slices_its_text(text):
     assert text[start:end] == figure.period.text
 
 
-@pytest.mark.xfail(strict=True, reason=EXTRACTION)
 @pytest.mark.parametrize("text", ["За даними  Міненерго, 300 людей евакуювали.",
                                   "Джерело в  Коордштабі розповіло, що загинули 300 людей."])
 def test_a_ukrainian_name_after_a_run_of_spaces_is_where_its_span_says(text):
@@ -174,7 +169,6 @@ def test_a_ukrainian_name_after_a_run_of_spaces_is_where_its_span_says(text):
     assert [text[slice(*link.span)] for link in figure.attribution] == [link.name for link in figure.attribution]
 
 
-@pytest.mark.xfail(strict=True, reason=EXTRACTION)
 @pytest.mark.parametrize("text", ["За четыре месяцы обратились 300 человек.",
                                   "За четыре месяцаслужащих обратились 300 человек."])
 def test_a_russian_unit_word_the_data_does_not_list_does_not_break_figures(text):

@@ -88,8 +88,9 @@ def _resolve(kind, m, lang, published, context_year) -> FoundPeriod | None:
             start, end = date(y, a, 1), month_end(y, b)
     elif kind in ("past_n", "past_1"):
         n = _count(m.group("n"), lang) if kind == "past_n" else 1
-        if published and n:
-            start, end = _back(published, n, _unit(m, time)), published
+        unit = _unit(m, time)
+        if published and n and unit:
+            start, end = _back(published, n, unit), published
     elif kind == "since_rel":
         start, end = _relative(time["period_starts"][_words(m.group("rel"))], published, context_year)
     elif kind == "rel":
@@ -101,7 +102,8 @@ def _resolve(kind, m, lang, published, context_year) -> FoundPeriod | None:
     elif kind in ("in_when", "date"):
         start = _when(m.group("a"), lang, published, first=True)
         end = _when(m.group("a"), lang, published, first=False)
-    return FoundPeriod(offset, m.end(), text, start, end, cumulative, start.year if start else _year_in(text),
+    # The span is the text's, without white space the pattern took in at either end.
+    return FoundPeriod(offset, offset + len(text), text, start, end, cumulative, start.year if start else _year_in(text),
                        kind=kind, end_basis=_end_basis(kind, end, published))
 
 
@@ -119,7 +121,7 @@ def _same_period(m: re.Match, lang, published: date | None, before: FoundPeriod 
         start, end = _safe_date(start.year + shift, start.month, start.day), _safe_date(end.year + shift, end.month, end.day)
     text = m.group().strip()
     offset = m.start() + (len(m.group()) - len(m.group().lstrip()))
-    return FoundPeriod(offset, m.end(), text, start, end, before.cumulative, start.year, kind="same_period",
+    return FoundPeriod(offset, offset + len(text), text, start, end, before.cumulative, start.year, kind="same_period",
                        end_basis=before.end_basis)
 
 
@@ -140,8 +142,9 @@ def _words(text: str) -> str:
 
 
 def _unit(m: re.Match, time: dict) -> str:
-    """The unit a period counts in: year, month, week or day."""
-    return time["unit_words"][_words(m.group("unit"))]
+    """The unit a period counts in: year, month, week or day; None for a word the data does not
+    list (a pattern may take in more than the data knows: 'месяцаслужащих')."""
+    return time["unit_words"].get(_words(m.group("unit")))
 
 
 def _year_in(text: str) -> int | None:

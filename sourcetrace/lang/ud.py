@@ -232,6 +232,52 @@ def ud_doc(vocab, words, spaces, heads, deps, pos, lemmas, morphs):
                lemmas=lemmas, morphs=morphs)
 
 
+class DocBuilder:
+    """The rows of a spaCy ``Doc`` built from a parse whose tokens are spans of ``text``: white
+    space between two tokens that is not one plain space (two spaces, a tab, a no-break space)
+    becomes a white-space token, as spaCy's own tokenizer makes, so that every token's offset is
+    its place in ``text``. Heads are given as the parser's own token numbers and mapped."""
+
+    def __init__(self, text: str):
+        self.text, self.cursor = text, 0
+        self.words, self.spaces, self.heads, self.deps, self.pos, self.lemmas, self.morphs = [], [], [], [], [], [], []
+        self.index: dict[int, int] = {}  # the parser's token number → its row
+
+    def token(self, number: int, start: int, end: int, head: int, dep: str, pos: str, lemma: str, morph: str) -> None:
+        self._gap(self.text[self.cursor:start])
+        self.index[number] = len(self.words)
+        self.words.append(self.text[start:end])
+        self.spaces.append(False)
+        self.heads.append(("number", head))
+        self.deps.append(dep)
+        self.pos.append(pos)
+        self.lemmas.append(lemma)
+        self.morphs.append(morph)
+        self.cursor = end
+
+    def doc(self, vocab):
+        self._gap(self.text[self.cursor:])
+        heads = [self.index.get(value, i) if kind == "number" else value for i, (kind, value) in enumerate(self.heads)]
+        return ud_doc(vocab, self.words, self.spaces, heads, self.deps, self.pos, self.lemmas, self.morphs)
+
+    def _gap(self, gap: str) -> None:
+        if not gap:
+            return
+        if gap == " " and self.words:
+            self.spaces[-1] = True
+            return
+        if gap.startswith(" ") and self.words:
+            self.spaces[-1], gap = True, gap[1:]
+        alone = not self.words
+        self.words.append(gap)
+        self.spaces.append(False)
+        self.heads.append(("row", len(self.words) - 1 if alone else len(self.words) - 2))  # on the token before
+        self.deps.append("dep")
+        self.pos.append("SPACE")
+        self.lemmas.append(gap)
+        self.morphs.append("")
+
+
 def acyclic(heads: list[int]) -> list[int]:
     """``heads`` with every cycle broken: a parser can return a token that is, through its heads,
     its own ancestor, and walking such a tree (``token.subtree``) never ends. The token where a

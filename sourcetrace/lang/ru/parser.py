@@ -12,7 +12,7 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-from ..ud import ud_doc
+from ..ud import DocBuilder
 from .morphology import morph
 
 PACKAGE = "natasha"
@@ -108,55 +108,14 @@ class RussianParser:
             yield self._doc(text, spans[i], tagged.get(i), parsed.get(i))
 
     def _doc(self, text: str, spans, tagged, parsed):
-        words, spaces, heads, deps, pos, lemmas, morphs = [], [], [], [], [], [], []
-        rows = list(zip(spans, tagged.tokens, parsed.tokens)) if tagged is not None else []
-        index = {}  # slovnet's 1-based id → our token index (white space tokens shift it)
-        cursor = 0
-        for n, ((a, b), tag, arc) in enumerate(rows):
-            if a > cursor and words:
-                _space(text[cursor:a], words, spaces, heads, deps, pos, lemmas, morphs)
-            index[n + 1] = len(words)
-            words.append(text[a:b])
-            spaces.append(False)
-            heads.append(("id", int(arc.head_id)))
-            deps.append(arc.rel or "dep")
-            pos.append(tag.pos or "X")
-            lemmas.append(lemma(text[a:b], tag.pos))
-            morphs.append("|".join(f"{k}={v}" for k, v in sorted(tag.feats.items())))
-            cursor = b
-        if cursor < len(text.rstrip()) or not words:
-            _space(text[cursor:], words, spaces, heads, deps, pos, lemmas, morphs, alone=not words)
-        heads = [_head(h, i, index) for i, h in enumerate(heads)]
-        return ud_doc(self.vocab, words, spaces, heads, deps, pos, lemmas, morphs)
+        rows = DocBuilder(text)
+        if tagged is not None:
+            for n, ((a, b), tag, arc) in enumerate(zip(spans, tagged.tokens, parsed.tokens)):
+                # slovnet numbers tokens from 1 and gives a root the head 0, which maps to itself
+                rows.token(n + 1, a, b, int(arc.head_id), arc.rel or "dep", tag.pos or "X",
+                           lemma(text[a:b], tag.pos), "|".join(f"{k}={v}" for k, v in sorted(tag.feats.items())))
+        return rows.doc(self.vocab)
 
 
 def _model_word(word: str) -> str:
     return word[:-1] if word.endswith(".") and word[:-1].lower() in _DOTTED else word
-
-
-def _space(gap: str, words, spaces, heads, deps, pos, lemmas, morphs, alone: bool = False) -> None:
-    """White space between tokens: one plain space is the token's trailing space; anything else
-    (a no-break space, two spaces) becomes a white-space token, as spaCy's own tokenizer makes."""
-    if not gap:
-        return
-    if gap == " " and words:
-        spaces[-1] = True
-        return
-    if gap.startswith(" ") and words:
-        spaces[-1], gap = True, gap[1:]
-    words.append(gap)
-    spaces.append(False)
-    heads.append(("token", len(words) - 1 if alone else len(words) - 2))  # attached to the token before it
-    deps.append("dep")
-    pos.append("SPACE")
-    lemmas.append(gap)
-    morphs.append("")
-
-
-def _head(head: tuple, i: int, index: dict) -> int:
-    """A token's head as an index into the Doc: slovnet's head id mapped (a root, id 0, points at
-    itself); a white space token's is the token before it."""
-    kind, value = head
-    if kind == "token":
-        return value
-    return index.get(value, i)

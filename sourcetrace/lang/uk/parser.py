@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
+from ..ud import DocBuilder
 from . import dictionary
 
 _APOSTROPHES = "'’ʼ"
@@ -348,21 +349,23 @@ class Parser:
         self.lang = lang
 
     def __call__(self, text: str):
-        return self._doc(parse(text, self.morphology))
+        return self._doc(text, parse(text, self.morphology))
 
     def pipe(self, texts, batch_size: int = 256):
         for text in texts:
             yield self(text)
 
-    def _doc(self, toks: list[Tok]):
+    def _doc(self, text: str, toks: list[Tok]):
+        """A spaCy Doc whose tokens stand where they stand in ``text`` (two spaces keep their
+        place as a white-space token) and whose heads form a tree (lang/ud.py)."""
         from spacy.tokens import Doc
 
         if not toks:
             return Doc(self.vocab, words=[], spaces=[])
-        return Doc(self.vocab, words=[t.text for t in toks], spaces=[t.space for t in toks],
-                   pos=[t.pos for t in toks], lemmas=[t.lemma or t.lower for t in toks],
-                   morphs=[t.morph() for t in toks], heads=[t.head for t in toks],
-                   deps=[t.dep for t in toks])
+        rows = DocBuilder(text)
+        for n, t in enumerate(toks):
+            rows.token(n, t.start, t.start + len(t.text), t.head, t.dep, t.pos, t.lemma or t.lower, t.morph())
+        return rows.doc(self.vocab)
 
 
 def tokenize(text: str) -> list[Tok]:
