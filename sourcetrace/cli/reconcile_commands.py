@@ -40,7 +40,7 @@ def barometer(indicator, scope, month_from, month_to, format_, output, png, html
 
     Cumulative totals, yearly counts, monthly rates, bounds and ranges become constraints on monthly
     counts; echoes of one original figure count once; a later figure replaces an earlier one only
-    when the same named origin restates it first-hand. Each month gets the lowest and highest value
+    when the same named origin restates it first-hand or as its update or correction. Each month gets the lowest and highest value
     the consistent named records allow (reports whose origin the text names) and a point estimate,
     and beside it what all reports allow, unnamed sources included — they never move the first. A
     report that the reports it conflicts with outweigh is a contradiction; where neither side

@@ -3,7 +3,7 @@ language supplies the words, forms, syntax and parser they run on (sourcetrace/l
 from __future__ import annotations
 
 from . import (attribution, chains, datelines, disagreement, figures, hedges, incidents, relative, sentences,
-               timeline, unattributed)
+               timeline, unattributed, updates)
 
 COMPONENTS = (
     sentences.split_sentences,
@@ -17,6 +17,7 @@ COMPONENTS = (
     relative.link_relative_figures,
     disagreement.flag_disagreements,
     hedges.find_hedges,
+    updates.mark_updates,
     incidents.find_incidents,
     unattributed.find_unattributed,
 )

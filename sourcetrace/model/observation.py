@@ -56,6 +56,9 @@ class Observation:
     published: str | None = None  # the reporting document's date: orders revisions and echoes
     origin_named: bool = False  # the origin is a party the text names (not anonymous, not vague)
     first_hand: bool = False  # the origin speaks to the reporting outlet itself, through no other relay
+    # The report presents it as the origin's update or correction of its earlier figure ('a revised
+    # figure of', 'updated figures show'; ``Figure.update_span``): it may revise through a relay.
+    update: bool = False
     chain: list[dict] = field(default_factory=list)  # links with source_id added
     period_inferred: bool = False
     grade: Grade | None = None

@@ -145,6 +145,9 @@ class Figure:
     # the id of the body figure.
     restates: str | None = None
     disagreements: list[Disagreement] = field(default_factory=list)
+    # The words that present it as an update or correction of an earlier figure ('a revised figure
+    # of', 'updated figures show'): its origin restates its own figure (extract/updates.py).
+    update_span: Span | None = None
 
     @property
     def amount(self) -> str:
@@ -271,4 +274,4 @@ _FIELDS = {cls: {f.name for f in fields(cls)} for cls in (Document, Period, Link
                                                           Incident, Unattributed)}
 # Fields that hold a span ([start, end) in the JSON, a tuple in the records).
 _SPANS = {Period: ("span", "inherited_from"), Link: ("span", "inherited_from"), Hedge: ("span", "sentence"),
-          Figure: ("span", "sentence", "counted_span", "scope_span"), Incident: ("span",), Unattributed: ("span",)}
+          Figure: ("span", "sentence", "counted_span", "scope_span", "update_span"), Incident: ("span",), Unattributed: ("span",)}

@@ -88,6 +88,7 @@ def _observation(obs: Observation, documents: dict, facts: _Facts) -> dict:
         "period_start": obs.period_start, "period_end": obs.period_end,
         "measure": obs.measure, "rate_per": obs.rate_per,
         "chain": obs.chain, "origin": obs.origin, "origin_named": obs.origin_named, "first_hand": obs.first_hand,
+        "update": obs.update,
         "grade": _plain(obs.grade) if obs.grade else None,
         "echoes": [_plain(e) for e in obs.echoes],
         "contradicted": contradiction is not None and contradiction.outweighed,

@@ -73,6 +73,7 @@ class Constraint:
     superseded_by: str | None = None  # obs_id of a later revision; the estimator leaves it out
     named: bool = True  # its origin is named: it stands among the named records (see series.py)
     first_hand: bool = False  # its named origin told the reporting outlet itself: it may revise (revisions.py)
+    update: bool = False  # its report calls it the origin's update or correction: it may revise too
     grade: str | None = None  # source reliability A-F, when graded
 
 
@@ -220,7 +221,8 @@ def _constraint(obs, tolerance: float, window: int, periods: dict) -> Constraint
         obs_id=f.get("id"), indicator=f["indicator"], months=months, low=low, high=high,
         weight=_weight(f, inferred, named), origin=f.get("origin"), published=f.get("published"),
         period_start=start, period_end=end, period_inferred=inferred, reading=reading,
-        named=named, first_hand=bool(f.get("first_hand", False)), grade=_reliability(f))
+        named=named, first_hand=bool(f.get("first_hand", False)), update=bool(f.get("update", False)),
+        grade=_reliability(f))
 
 
 def _months(f: Mapping, window: int, periods: dict) -> tuple[str, str, bool, dict[str, float]]:

@@ -8,7 +8,7 @@ key echoes and revisions are grouped by.
 
 Who the origin is decides what a report may do downstream (``Observation``): only a named origin
 can stand among the named records, and only a named origin speaking first-hand can revise its own
-earlier figure. An unnamed origin is keyed by the named link that vouches for it, because "a
+earlier figure, or a named origin the report says updates or corrects its figure. An unnamed origin is keyed by the named link that vouches for it, because "a
 source" told to two agencies is not known to be one source.
 """
 from __future__ import annotations
@@ -62,6 +62,7 @@ def observations_from_trace(trace: dict, registry, resolver: Resolver | None = N
             published=document.get("published"),
             origin_named=at is not None and _named(chain[at]),
             first_hand=at is not None and _named(chain[at]) and _first_hand(chain, at, outlet_id),
+            update=figure.get("update_span") is not None,
             chain=chain,
             notes=_notes(figure, document),
         ))

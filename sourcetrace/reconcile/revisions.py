@@ -9,7 +9,10 @@ an earlier ``E`` only when all of these hold:
 - the same origin, and a named one (``Constraint.named``): an anonymous or vague origin never
   supersedes, and "a source" told to two agencies is two origins (``observations._origin_key``);
 - ``L`` is first-hand (``Constraint.first_hand``): the origin told the reporting outlet itself,
-  so that an old figure re-told through other outlets cannot pass for the origin's latest word;
+  so that an old figure re-told through other outlets cannot pass for the origin's latest word; or
+  ``L``'s report says explicitly that the origin updated or corrected its figure
+  (``Constraint.update``, from ``Figure.update_span``: "TASS, citing the ministry, reported a
+  revised figure of 5,200"), which a relay may pass on;
 - the same indicator and the same months (the same row, up to scale: a rate and a total of one
   period are one question);
 - ``L`` was published strictly later, and both are dated: reports of the same day or of no day
@@ -18,9 +21,9 @@ an earlier ``E`` only when all of these hold:
   ``revision_limit`` (a quarter) of the earlier: late entries move a register's count a little; a
   count that changes several-fold is a disagreement (or another thing counted), not a revision.
 
-Of several first-hand restatements the latest stands and supersedes every earlier report of its
-row. A later report that is not first-hand is neither superseded nor superseding: if it disagrees,
-the estimator shows it.
+Of several such restatements the latest stands and supersedes every earlier report of its row. A
+later report that is neither first-hand nor an explicit update is neither superseded nor
+superseding: if it disagrees, the estimator shows it.
 """
 from __future__ import annotations
 
@@ -69,7 +72,7 @@ def _near(revision: tuple[float, float | None], earlier: tuple[float, float | No
 
 
 def _may_revise(c: Constraint) -> bool:
-    return c.named and c.first_hand and c.origin is not None and bool(c.published)
+    return c.named and (c.first_hand or c.update) and c.origin is not None and bool(c.published)
 
 
 class _Rows:

@@ -30,7 +30,7 @@ SETTINGS = (
             "report weighs 1.", "constraints.py"),
     Setting("unnamed_weight", 1.0, "Weight of every report whose origin is anonymous or vague, whatever relays it: "
             "the relay caps its grade, but cannot make one unnamed source outvote another.", "constraints.py"),
-    Setting("revision_limit", 0.25, "A later first-hand figure of the same origin revises an earlier one only "
+    Setting("revision_limit", 0.25, "A later figure of the same origin (first-hand, or an update or correction) revises an earlier one only "
             "within this share of it; a bigger change is a disagreement, not a late entry.", "revisions.py"),
     Setting("dominance", 2.0, "A contradicted report is outweighed only when what it conflicts with weighs "
             "this many times as much as it and its allies; otherwise both sides are kept as a dispute.",

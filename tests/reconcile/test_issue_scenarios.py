@@ -77,6 +77,30 @@ def test_a_named_register_outweighs_an_anonymous_claim_whatever_its_date(registr
     assert checked["verdict"] == "above"
 
 
+OFFICE_TOLD_REUTERS = Document("Ukraine's Prosecutor General's Office told Reuters it had registered 5,120 desertion "
+                               "cases in January 2025.", id="told", outlet="Reuters", published="2025-02-05")
+RELAYED_REVISION = Document("TASS, citing Ukraine's Prosecutor General's Office, reported a revised figure of 5,310 "
+                            "desertion cases in January 2025.", id="revised", outlet="Strana", published="2025-03-05")
+RELAYED_PLAIN = Document("TASS, citing Ukraine's Prosecutor General's Office, reported 5,310 desertion cases in "
+                         "January 2025.", id="plain", outlet="Strana", published="2025-03-05")
+
+
+def test_a_relay_saying_the_origin_revised_its_figure_lets_it_supersede_and_a_bare_relay_does_not(registry):
+    """Part 1's 'explicitly as an update or correction': the same named office, relayed by TASS."""
+    revised = barometer(traced(OFFICE_TOLD_REUTERS, RELAYED_REVISION), INDICATOR, registry, scope="Ukraine")
+    assert revised["superseded"] == {"told#f1": "revised#f1"}
+    by_id = {o["document_id"]: o for o in revised["observations"]}
+    assert by_id["revised"]["update"] and not by_id["revised"]["first_hand"] and by_id["told"]["first_hand"]
+    assert by_id["told"]["origin"] == by_id["revised"]["origin"] == "ua.pgo"
+    january = month(revised, "2025-01")
+    assert (january["low"], january["high"]) == pytest.approx((5_310 * 0.995, 5_310 * 1.005), rel=1e-5)
+
+    plain = barometer(traced(OFFICE_TOLD_REUTERS, RELAYED_PLAIN), INDICATOR, registry, scope="Ukraine")
+    assert plain["superseded"] == {}  # an old or new figure re-told is not the office's latest word
+    assert {c["obs_id"] for c in plain["contradictions"]} | {r for d in plain["disputes"] for side in d["sides"]
+                                                            for r in side["reports"]}
+
+
 # --- 2. scattered reports -------------------------------------------------------------------------
 
 RELAYS = ("Reuters", "TASS", "RIA Novosti", "Interfax", "Strana", "Meduza", "Kyiv Independent", "Ukrainska Pravda")

@@ -1,5 +1,6 @@
 """Revision or disagreement (reconcile/revisions.py): only the same named origin, speaking
-first-hand and later, may replace its own earlier figure for the same months."""
+first-hand (or in words that say it updates or corrects it) and later, may replace its own earlier
+figure for the same months."""
 from __future__ import annotations
 
 import pytest
@@ -70,3 +71,25 @@ def test_a_rate_restating_a_total_of_the_same_months_is_a_revision():
     total = report(id="total", value=12_000, published="2025-01-10")
     rate = report(id="rate", value=1_100, measure="rate", rate_per="month", published="2025-03-10")
     assert superseded(total, rate) == {"total": "rate", "rate": None}
+
+
+def test_a_relayed_report_that_says_its_origin_updated_its_figure_supersedes_the_earlier_one():
+    """'TASS, citing the office, reported a revised figure of ...': not first-hand, but explicit."""
+    early = report(id="told", value=5_120, published="2025-02-05")
+    revised = report(id="revised", value=5_310, published="2025-03-05", first_hand=False, update=True)
+    assert superseded(early, revised) == {"told": "revised", "revised": None}
+    plain = report(id="plain", value=5_310, published="2025-03-05", first_hand=False)
+    assert superseded(early, plain) == {"told": None, "plain": None}
+
+
+@pytest.mark.parametrize("fields", [
+    dict(origin="anon.a-source@ru.tass", origin_named=False),  # an anonymous 'update' is no one's update
+    dict(origin="other"),  # another origin's 'correction' is a disagreement
+    dict(published="2025-02-05"),  # an 'update' of the same day: which is later is unknown
+    dict(value=5 * 5_120),  # five times the count: not a late entry, whatever the words
+])
+def test_the_words_of_an_update_do_not_make_anything_else_a_revision(fields):
+    early = report(id="told", value=5_120, published="2025-02-05")
+    revised = report(**{"id": "revised", "value": 5_310, "published": "2025-03-05", "first_hand": False,
+                        "update": True, **fields})
+    assert superseded(early, revised) == {"told": None, "revised": None}
