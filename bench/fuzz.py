@@ -160,8 +160,8 @@ def _kind(what: str) -> str:
     """A fault's kind: its message without the parts that change from input to input."""
     import re
 
-    what = re.sub(r"\d[\d,.]*", "N", what)
-    return re.sub(r"'[^']{0,80}'|\"[^\"]{0,80}\"", "'…'", what)[:150]
+    what = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", what)
+    return re.sub(r"\d[\d,.]*", "N", what)[:200]
 
 
 def row(summary: dict) -> str:

@@ -40,7 +40,7 @@ KNOWN = {
     "a Russian period's span takes in the space after it": re.compile(r"period \(ru\): .+ \(whitespace after it taken in\)"),
     "a Ukrainian name's span misplaced after a run of spaces":
         re.compile(r"(attribution|sources|\.source) \(uk\): .+ \((shifted by -?\d+|the text's spaces collapsed in its record)\)"),
-    "a Russian unit word not in the data (KeyError in periods)": re.compile(r"'figures': KeyError: '[а-яё]+'"),
+    "a Russian unit word not in the data (KeyError in periods)": re.compile(r"KeyError: '[а-яё].* \(at extract/periods\.py _unit\)"),
 }
 BUGS = ("[E010]", "[E100]")
 
@@ -349,7 +349,7 @@ def _judge_trace(text: str, published: str | None) -> tuple[str, str]:
     try:
         trace = trace_text(text, published=published)
     except ComponentError as exc:
-        return "crash", describe_failure(exc)[:140]
+        return "crash", f"{describe_failure(exc).split('. This is a bug')[0][:140]} (at {_where(exc.cause)})"
     except SourcetraceError as exc:  # raised on purpose, with a message
         return ("ok", "refused") if NUMBERED.search(str(exc)) else ("crash", str(exc)[:80])
     document, language = trace.document.text, trace.document.language
@@ -368,12 +368,20 @@ def _how(document: str, span, expected: str) -> str:
     start, end = span
     if document[start:end].rstrip() == expected:
         return " (whitespace after it taken in)"
-    near = [shift for shift in range(-8, 9) if shift and document[start + shift:end + shift] == expected]
+    near = [shift for shift in range(-64, 65) if shift and document[start + shift:end + shift] == expected]
     if near:
         return f" (shifted by {near[0]})"
     if document[start:start + len(expected)] != expected and " ".join(document[start:end + 8].split()).startswith(expected):
         return " (the text's spaces collapsed in its record)"
     return ""
+
+
+def _where(error: BaseException | None) -> str:
+    """The innermost frame inside sourcetrace that an error came from, as 'extract/periods.py _unit'."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if "/sourcetrace/" in f.filename] if error else []
+    return f"{frames[-1].filename.rsplit('/sourcetrace/', 1)[1]} {frames[-1].name}" if frames else "?"
 
 
 def spans(trace):
