@@ -3,13 +3,16 @@
 
     .venv/bin/python bench/fuzz.py [--update]               # every target, 100,000 inputs each
     .venv/bin/python bench/fuzz.py --target trace_text --count 2000 --workers 1
+    .venv/bin/python bench/fuzz.py --target trace_text --minutes 40   # what 40 minutes allow, said so
+    .venv/bin/python bench/fuzz.py --report --update  # the section from each target's saved counts
 
 Inputs are run by worker processes; a worker that spends more than --kill-after seconds on one input
 is killed (the input counts as a hang) and replaced. An input under 100 KB that takes more than 10 s
 of processor time is a hang even when it finishes (processor time, so that other work on a shared
 machine cannot make one). The first inputs of each kind of fault are kept under bench/out/fuzz/
 to be replayed; the counts go to bench/out/fuzz/TARGET.json and are printed as a table row, with the
-faults by kind. Progress is printed every --every inputs.
+faults by kind. Progress is printed, and the counts saved, every --every inputs, so a run stopped by
+--minutes or by hand is reported as what it was: the section says how many of the planned inputs ran.
 """
 from __future__ import annotations
 
@@ -54,8 +57,10 @@ def _size(data) -> int:
 
 
 class Campaign:
-    def __init__(self, target: str, count: int, seed: int, workers: int, kill_after: float, every: int):
+    def __init__(self, target: str, count: int, seed: int, workers: int, kill_after: float, every: int,
+                 minutes: float | None = None):
         self.target, self.count, self.seed = target, count, seed
+        self.minutes = minutes
         self.workers, self.kill_after, self.every = workers, kill_after, every
         self.counts: Counter = Counter()
         self.faults: Counter = Counter()
@@ -74,7 +79,12 @@ class Campaign:
         chunks = [todo[i::self.workers] for i in range(self.workers)]
         for chunk in chunks:
             self._start(chunk, results, running)
+        deadline = started + self.minutes * 60 if self.minutes else None
         while len(self.done) < self.count:
+            if deadline and time.monotonic() > deadline:  # out of time: what ran is what is reported
+                for process, _ in running.values():
+                    process.kill()
+                break
             try:
                 message = results.get(timeout=1.0)
             except queue.Empty:
@@ -84,6 +94,7 @@ class Campaign:
             self._watch(busy, running, results)
             if message and message[0] == "done" and len(self.done) % self.every == 0:
                 self._progress(started)
+                self._summary(time.monotonic() - started, final=False)  # a run stopped by hand still counts
         for process, _ in running.values():
             process.join(timeout=5)
         return self._summary(time.monotonic() - started)
@@ -146,9 +157,13 @@ class Campaign:
         print(f"fuzz {self.target}: {len(self.done):,}/{self.count:,} · {rate:.0f}/s · "
               f"{dict(self.counts)} · about {left / 60:.0f} min left", file=sys.stderr, flush=True)
 
-    def _summary(self, seconds: float) -> dict:
-        summary = {"target": self.target, "inputs": len(self.done), "seed": self.seed, "workers": self.workers,
-                   "kill_after": self.kill_after, "seconds": round(seconds), "load": self.load.stop(),
+    def _summary(self, seconds: float, final: bool = True) -> dict:
+        """The counts so far, saved to OUT/TARGET.json; ``planned`` is how many inputs were asked for
+        and ``finished`` whether the run got to its end (a time limit or a stop by hand leaves fewer)."""
+        summary = {"target": self.target, "inputs": len(self.done), "planned": self.count, "finished": final,
+                   "minutes_allowed": self.minutes, "seed": self.seed, "workers": self.workers,
+                   "kill_after": self.kill_after, "seconds": round(seconds),
+                   "load": self.load.stop() if final else self.load.summary(),
                    "ok": self.counts["ok"], "crash": self.counts["crash"], "hang": self.counts["hang"],
                    "span": self.counts["span"], "faults": dict(self.faults.most_common()),
                    "slowest": {"seconds": round(self.slowest[0], 2), "bytes": self.slowest[1], "input": self.slowest[2]}}
@@ -174,8 +189,14 @@ def section(summaries: list[dict]) -> str:
     table = ["| target | inputs | crashes | hangs | bad spans | slowest input | time | load average (1 min) |",
              "|---|---:|---:|---:|---:|---|---:|---|", *(row(summary) for summary in summaries)]
     faults = [f"- {s['target']}: {count:,} × {kind}" for s in summaries for kind, count in s["faults"].items()]
+    short = [f"- {s['target']}: {s['inputs']:,} of the {s.get('planned', s['inputs']):,} inputs planned ran (seed "
+             f"{s['seed']}, taken in order by {s.get('workers', '?')} worker(s)); "
+             + ("stopped by hand, or the campaign broke, before its end" if not s.get("finished", True)
+                else f"stopped by its {s.get('minutes_allowed') or 0:g}-minute limit")
+             for s in summaries if s["inputs"] < s.get("planned", s["inputs"]) or not s.get("finished", True)]
     return "\n\n".join([
         results_file.measured_on(), "\n".join(table),
+        *(["Runs shorter than planned (a full run is 100,000 inputs a target):\n\n" + "\n".join(short)] if short else []),
         "Faults by kind (the first three inputs of each are kept in bench/out/fuzz/ to replay):\n\n"
         + ("\n".join(faults) or "none"),
         f"Inputs (bench/fuzzcases.py, seed {summaries[0]['seed']}; worker processes per target: "
@@ -205,6 +226,8 @@ def main(argv=None) -> int:
     ap.add_argument("--report", action="store_true",
                     help="no new inputs: the section from the counts each target's last run saved")
     ap.add_argument("--every", type=int, default=1000, help="print progress every this many inputs")
+    ap.add_argument("--minutes", type=float,
+                    help="stop each target after this many minutes; the section says how many inputs ran")
     ap.add_argument("--update", action="store_true", help="write the section into bench/RESULTS.md")
     ap.add_argument("--before", metavar="REV", help="fuzz the code at this git revision instead (its own section)")
     args = ap.parse_args(argv)
@@ -218,7 +241,8 @@ def main(argv=None) -> int:
     if args.report:
         summaries = [json.loads((OUT / f"{target}.json").read_text()) for target in targets]
     else:
-        summaries = [Campaign(target, args.count, args.seed, args.workers, args.kill_after, args.every).run()
+        summaries = [Campaign(target, args.count, args.seed, args.workers, args.kill_after, args.every,
+                              args.minutes).run()
                      for target in targets]
     text = section(summaries)
     print(text)
