@@ -167,6 +167,7 @@ class Errors(metaclass=_Numbered):
     E600 = "{value!r} is not a size: give bytes, or a number with K, M or G, e.g. 50M."
     E601 = "{value!r} is not a month. Write it as YYYY-MM (e.g. 2024-03), or YYYY-MM-DD."
     E602 = "--from {first} is after --to {last}. Give the earlier month to --from."
+    E603 = "{problem}"  # click's own words; it prints "Try 'sourcetrace COMMAND -h' for help." above them
     # The web app: E700-E799
     E700 = "no document {id} in this store. The documents page lists what it holds."
     E701 = "no page at {path}. The documents page is at /documents; /openapi.json describes the API."

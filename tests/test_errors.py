@@ -107,6 +107,14 @@ CASES = {
     "no claim": ["check", ""],
     "no source": ["sources", "--search", "zzzzzz-nothing"],
     "broken registry": ["indicators", "--registry", "{tmp}/broken.json"],
+    # What click finds itself while parsing (E603).
+    "unknown command": ["frobnicate"],
+    "unknown option": ["trace", "{tmp}/a.txt", "--nope"],
+    "unknown option before the command": ["--nope", "trace"],
+    "missing argument": ["barometer"],
+    "format not offered": ["trace", "{tmp}/a.txt", "--format", "xml"],
+    "not an integer": ["serve", "--port", "abc"],
+    "no such schema": ["schema", "nosuch"],
 }
 
 
@@ -119,3 +127,13 @@ def test_each_problem_the_cli_reports_is_numbered(tmp_path, args):
     lines = problem_lines(result.stderr)
     assert result.exit_code != 0 and lines, result.output
     assert [line for line in lines if not CODE.search(line)] == []
+
+
+def test_a_usage_error_click_finds_is_numbered_once_and_exits_2(tmp_path):
+    (tmp_path / "a.txt").write_text("A report.", encoding="utf-8")
+    ours = CliRunner().invoke(cli, ["trace", str(tmp_path / "a.txt"), "--published", "03/05/2025"])
+    clicks = CliRunner().invoke(cli, ["trace", str(tmp_path / "a.txt"), "--format", "xml"])
+    assert [CODE.findall(line) for line in problem_lines(ours.stderr)] == [["E040"]]
+    assert [CODE.findall(line) for line in problem_lines(clicks.stderr)] == [["E603"]]
+    assert ours.exit_code == clicks.exit_code == 2
+

@@ -1,8 +1,10 @@
 """``sourcetrace``: the command line, a thin layer over the library (ingest → trace → report)."""
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import re
 import sys
 from importlib.resources import as_file, files
 
@@ -28,7 +30,32 @@ EXAMPLE = ("examples", "example-report.txt")
 QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@contextlib.contextmanager
+def _numbered_usage():
+    """A usage error click finds itself (no such option or command, a missing argument, a value not
+    among the choices) gets its number, E603, like every other problem the command line reports."""
+    try:
+        yield
+    except click.UsageError as error:
+        problem = error.format_message()
+        if re.search(r"\[[EW]\d{3}\]", problem):
+            raise
+        raise click.UsageError(Errors.E603.format(problem=problem), ctx=error.ctx) from error
+
+
+class NumberedGroup(click.Group):
+    """The command group; parsing its own arguments and each command's happens inside these two."""
+
+    def make_context(self, *args, **kwargs):
+        with _numbered_usage():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx):
+        with _numbered_usage():
+            return super().invoke(ctx)
+
+
+@click.group(cls=NumberedGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="sourcetrace")
 def cli():
     """Trace where a reported number comes from.
