@@ -25,7 +25,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "sourcetrace"
 DEMO = PACKAGE / "examples" / "demo" / "demo.jsonl"
 # command → the kind of data object it makes
 KINDS = {"trace": "trace", "demo": "trace", "query": "figures", "barometer": "barometer", "check": "check",
-         "sources": "sources", "indicators": "indicators", "ingest": "ingest"}
+         "sources": "sources", "indicators": "indicators", "ingest": "ingest", "documents": "documents"}
 SHARED = ("db", "registry_file", "month_from", "month_to", "output", "published")
 # The walk-through makes its store anew each run: it must never default to the user's own store.
 OWN = {("demo", "db")}
@@ -42,6 +42,11 @@ def param(command: str, name: str) -> click.Parameter | None:
 @pytest.mark.parametrize("command", KINDS)
 def test_format_offers_what_the_renderers_of_its_kind_are(command):
     assert tuple(param(command, "format_").type.choices) == formats(KINDS[command])
+
+
+def test_every_command_with_a_format_is_checked_here():
+    """A new command's --format is held to the renderer table as soon as it has one."""
+    assert {name for name in cli.commands if param(name, "format_") is not None} == set(KINDS)
 
 
 @pytest.mark.parametrize("name", SHARED)

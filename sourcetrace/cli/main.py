@@ -160,7 +160,8 @@ def schema(output):
     """Print the JSON Schema of an OUTPUT: trace (what `trace --format json/jsonl` writes, the
     default), barometer (`barometer --format json`), check (`check --format json`), figures (a
     line of `query --format jsonl`), registry (`sources`/`indicators --format json`, and a
-    --registry file) or ingest (`ingest --format json`).
+    --registry file), ingest (`ingest --format json`) or documents (a line of `documents --format
+    jsonl`).
 
     \b
     Examples:
