@@ -93,13 +93,21 @@ def load_cell(load: dict | None) -> str:
 
 
 def _commit() -> str:
-    """' with the code at commit X' (X the checkout this bench belongs to), '' outside a git checkout."""
+    """' with the code at commit X' (X the checkout this bench belongs to), and the commit that last
+    changed the package when that is an earlier one: a campaign run from a branch whose commits are
+    later rebased still names a commit on main whose sourcetrace/ it measured. '' outside a checkout."""
+    head, package = _git("rev-parse", "--short", "HEAD"), _git("log", "-1", "--format=%h", "HEAD", "--", "sourcetrace")
+    if not head:
+        return ""
+    return f" with the code at commit {head}" + (f" (sourcetrace/ as at {package})" if package and package != head else "")
+
+
+def _git(*args: str) -> str:
     try:
-        found = subprocess.run(["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"], capture_output=True,
-                               text=True, timeout=10)
+        found = subprocess.run(["git", "-C", str(HERE), *args], capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
         return ""
-    return f" with the code at commit {found.stdout.strip()}" if found.returncode == 0 else ""
+    return found.stdout.strip() if found.returncode == 0 else ""
 
 
 def _cpuinfo() -> list[str]:
