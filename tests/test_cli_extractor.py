@@ -6,23 +6,9 @@ from html import unescape
 from importlib.resources import files
 
 import jsonschema
-import pytest
 from click.testing import CliRunner
 
-from sourcetrace.cli.main import EXAMPLE, cli
-
-
-def _extractor_problem() -> str | None:
-    try:
-        from sourcetrace.api import default_pipeline
-
-        default_pipeline("en")
-    except Exception as exc:  # noqa: BLE001 - any failure to build means: skip, and say why
-        return f"the extractor cannot be built: {type(exc).__name__}: {exc}"
-    return None
-
-
-pytestmark = pytest.mark.skipif(_extractor_problem() is not None, reason=str(_extractor_problem()))
+from sourcetrace.cli.main import cli
 
 SCHEMA = json.loads(files("sourcetrace").joinpath("model", "schemas", "trace-1.json").read_text("utf-8"))
 REPORT = (
@@ -97,7 +83,6 @@ def test_one_failing_input_among_real_ones(tmp_path):
     assert f"sourcetrace: {binary}: [E007]" in result.stderr
 
 
-@pytest.mark.skipif(not files("sourcetrace").joinpath(*EXAMPLE).is_file(), reason="the example report is not there yet")
 def test_demo_example():
     result = invoke("demo", "--example")
     assert result.exit_code == 0, result.output
