@@ -58,3 +58,18 @@ def test_an_observation_s_amount_is_the_figure_s_amount():
     observation = {"bound": "approximate", "value": 1500.0, "low": 1300.0, "high": 1700.0, "measure": "rate",
                    "rate_per": "month"}
     assert chart_amount(observation) == amount("approximate", 1500.0, 1300.0, 1700.0, per="month") == "~1,500 a month"
+
+
+def test_the_barometer_s_quick_origin_is_the_model_s_on_every_chain_of_up_to_four_links():
+    """reconcile/observations.py finds the origin's place by role for speed; it must pick the link
+    ``model.chains.origin`` picks, whatever the roles and their order."""
+    from itertools import product
+
+    from sourcetrace.reconcile.observations import _origin_index
+
+    roles = ("relay", "origin", "derived", "record", "outlet")
+    for length in range(5):
+        for chain in product(roles, repeat=length):
+            links = [{"name": f"party {n}", "role": role} for n, role in enumerate(chain)]
+            at = _origin_index(links)
+            assert (links[at] if at is not None else None) is origin(links), chain
