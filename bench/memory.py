@@ -124,7 +124,7 @@ def older(revision: str) -> Path:
     return folder if (folder / "sourcetrace").is_dir() else baseline.export(revision, folder)
 
 
-def section(runs: list[dict], baseline: dict) -> str:
+def section(runs: list[dict], baseline: dict, names: list[str] | None = None) -> str:
     rows = ["| input | size | peak MB | × baseline | RSS at 25 / 50 / 75 % of the run, MB | time | exit | "
             "load average (1 min) |", "|---|---:|---:|---:|---|---:|---:|---|"]
     for run in [baseline, *runs]:
@@ -137,6 +137,9 @@ def section(runs: list[dict], baseline: dict) -> str:
     if "jsonl-50mb" in growth and "jsonl-500mb" in growth:
         ratio = growth["jsonl-500mb"]["peak_mb"] / growth["jsonl-50mb"]["peak_mb"]
         lines.append(f"Ten times the JSON lines (50 → 500 MB) took {ratio:.2f} times the peak memory.")
+    left_out = [name for name in INPUTS if name not in (names or INPUTS)]
+    if left_out:
+        lines.append(f"This run measured {', '.join(names)} only (--only); not measured: {', '.join(left_out)}.")
     lines.append("Baseline: the same command on a one-line file (model and libraries loaded, one short report "
                  "traced). Inputs (bench/memory.py): gold passages, each followed by plain prose that names no "
                  "number, source or event; JSON lines of 5 KB documents; the text as one document; "
@@ -147,7 +150,8 @@ def section(runs: list[dict], baseline: dict) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", nargs="+", choices=list(INPUTS), help="these inputs only")
+    ap.add_argument("--only", nargs="+", choices=list(INPUTS),
+                    help="these inputs only (the section says which were left out)")
     ap.add_argument("--before", metavar="REV", help=f"also trace {COMPARED} with the code at this git revision")
     ap.add_argument("--update", action="store_true", help="write the section into bench/RESULTS.md")
     args = ap.parse_args(argv)
@@ -166,10 +170,9 @@ def main(argv=None) -> int:
             runs.append({**measure(build(name), older(args.before)), "label": f"{name}, code at {args.before}"})
             print(f"memory: {name} at {args.before}: peak {runs[-1]['peak_mb']:,.0f} MB", file=sys.stderr, flush=True)
     (OUT / "memory.json").write_text(json.dumps({"baseline": baseline, "runs": runs}, indent=1) + "\n")
-    text = section(runs, baseline)
+    text = section(runs, baseline, names)
     print(text)
-    if not args.only:
-        print(f"wrote {results_file.write({'Memory': text}, args.update)}", file=sys.stderr)
+    print(f"wrote {results_file.write({'Memory': text}, args.update)}", file=sys.stderr)
     return 0
 
 
