@@ -24,6 +24,7 @@ from importlib.resources import files
 from typing import Callable, Iterable, Iterator
 
 from . import api, batch
+from .errors import UnsupportedLanguage
 from .model.problems import InputProblem
 from .model.records import Document, Trace
 from .registry import Registry
@@ -82,6 +83,21 @@ def stale(generator: dict, now: dict) -> bool:
     return any(generator.get(name) != now.get(name) for name in MADE_BY)
 
 
+def is_stale(generator: dict) -> bool:
+    """Whether a stored trace was made by other code than would trace its language now: each
+    language has its own parser (the generator's ``model``), so a Russian trace is held against the
+    Russian pipeline, never the English one. A language no longer traced is stale."""
+    try:
+        return stale(generator, _now(generator.get("language") or "en"))
+    except UnsupportedLanguage:
+        return True
+
+
+@lru_cache(maxsize=None)
+def _now(language: str) -> dict:
+    return current(language)  # loads the language's parser once a process: its name is in the generator
+
+
 @dataclass
 class RetraceReport:
     retraced: int = 0
@@ -115,18 +131,17 @@ class _Retracing:
         self.store.skip(problem)
 
 
-def retrace(store: Store, everything: bool = False, language: str = "en", registry: Registry | None = None,
+def retrace(store: Store, everything: bool = False, registry: Registry | None = None,
             progress: Callable[[RetraceReport, int], None] | None = None,
             trace: Callable[[Iterable[Document]], Iterable[Trace | Exception]] | None = None) -> RetraceReport:
     """Trace again the stored documents older code traced (every one, with ``everything``).
     ``progress(report, total)`` is called as each document is settled."""
     registry = registry or Registry.load()
-    now = current(language, registry)
     report = RetraceReport()
     todo: list[Document] = []
     ids: dict[str, int] = {}
     for document_id, document, generator in store.stored_documents():
-        if everything or stale(generator, now):
+        if everything or is_stale(generator):
             todo.append(document)
             ids[content_hash(document)] = document_id
         else:

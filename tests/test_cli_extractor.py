@@ -98,3 +98,6 @@ def test_demo_walks_through_ingest_barometer_and_check(tmp_path):
     assert (out / "barometer.png").stat().st_size > 10_000
     assert (out / "barometer.html").read_text(encoding="utf-8").count("<script") >= 1
     assert json.loads((out / "barometer.json").read_text(encoding="utf-8"))["schema"] == "sourcetrace.barometer/2"
+    # The demo's store is the one `serve --demo` opens: traced as ingest traces, no document is stale.
+    listed = invoke("documents", "--db", str(db), "--stale", "--format", "jsonl")
+    assert listed.exit_code == 0 and listed.stdout == "", listed.output

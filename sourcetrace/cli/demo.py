@@ -20,7 +20,7 @@ CLAIMS = (  # (claim, when it was made)
 
 
 def walk_through(db: str, out_dir: str) -> int:
-    from .. import batch
+    from .. import batch, refresh
     from ..ingest import Inputs
     from ..reconcile.barometer import barometer
     from ..reconcile.check import check_claim
@@ -36,7 +36,7 @@ def walk_through(db: str, out_dir: str) -> int:
     registry = Registry.load()
     with as_file(files("sourcetrace").joinpath(*DEMO)) as corpus, Store.open(db) as store:
         _step(1, f"sourcetrace ingest {_shown(corpus)} --db {db}")
-        report = batch.run(Inputs([corpus]), store)
+        report = batch.run(Inputs([corpus]), store, refresh.tracer(registry))  # as ingest: traces say what made them
         click.echo(report.summary())
         _step(2, f"sourcetrace barometer {INDICATOR} --scope {SCOPE} --db {db} "
                  f"--png {out / 'barometer.png'} --html {out / 'barometer.html'}")

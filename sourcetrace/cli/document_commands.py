@@ -27,9 +27,8 @@ def documents(db, stale, format_, output):
       sourcetrace documents
       sourcetrace documents --stale --format jsonl
     """
-    now = refresh.current()
     with open_store(db, create=False) as store:
-        rows = [{**row, "stale": refresh.stale(row["generator"] or {}, now)} for row in store.documents()]
+        rows = [{**row, "stale": refresh.is_stale(row["generator"] or {})} for row in store.documents()]
     emit("documents", format_, output, [row for row in rows if row["stale"] or not stale])
 
 

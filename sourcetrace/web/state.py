@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import refresh
 from ..reconcile.observations import Resolver
 from ..registry import Registry
 from ..store import Store
@@ -29,7 +28,6 @@ class State:
         self.registry = Registry.load(config.registry_file)
         # Shared by every request: it remembers each name it resolved (a store names a few dozen parties).
         self.resolver = Resolver(self.registry)
-        self.tracer = refresh.current()  # what traces now: a stored trace made by other code is stale
         self.version = StoreVersion(self.store.path)
         self.derived = Derived(self.version)
         self.jobs = None  # web/jobs.Jobs, made on the first upload

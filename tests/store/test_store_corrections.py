@@ -105,6 +105,20 @@ def test_traces_record_what_made_them_and_retrace_renews_what_older_code_made(tm
     assert run("retrace", "--db", db, "--all").stdout.__contains__("2 re-traced, 0 up to date")
 
 
+def test_a_russian_or_ukrainian_trace_is_held_against_its_own_pipeline(tmp_path):
+    """Each language has its own parser: a trace just made in Russian or Ukrainian is current, not
+    stale for being made by another parser than English's (it was listed stale and retraced on every
+    run)."""
+    db = tmp_path / "s.db"
+    texts = [{"id": "en", "text": TEXT},
+             {"id": "ru", "text": "Военная прокуратура сообщила, что в мае возбуждено 1 200 уголовных дел.", "language": "ru"},
+             {"id": "uk", "text": "Військова прокуратура повідомила, що у травні відкрито 1 150 справ.", "language": "uk"}]
+    assert run("ingest", write_lines(tmp_path / "f.jsonl", *texts), "--db", db).exit_code == 0
+    assert sorted(row["generator"]["language"] for row in stored(db)) == ["en", "ru", "uk"]
+    assert run("documents", "--db", db, "--stale", "--format", "jsonl").stdout == ""
+    assert "0 re-traced, 3 up to date" in run("retrace", "--db", db).stdout
+
+
 def test_documents_are_listed_and_deleted_by_id_or_by_input(tmp_path):
     db = tmp_path / "s.db"
     a = write_lines(tmp_path / "a.jsonl", {"id": "1", "text": TEXT})

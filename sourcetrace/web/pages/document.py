@@ -10,7 +10,7 @@ from ...errors import Errors
 from ...model.records import Trace
 from ...reconcile.grades import grade_reliability
 from ...reconcile.observations import observations_from_trace
-from ...refresh import stale
+from ...refresh import is_stale
 from ...report import assets as report_assets
 from ...report.html import Extras, document_name, document_section
 from .. import parties
@@ -30,7 +30,7 @@ def handle(state, request) -> Page:
         raise WebError(404, Errors.E700.format(id=document_id))
     resolved = parties.resolve(trace, state.resolver)
     data = {"schema": SCHEMA, "id": document_id, "path": f"/doc/{document_id}",
-            "document": {**row, "stale": stale(row["generator"] or {}, state.tracer)}, "trace": trace,
+            "document": {**row, "stale": is_stale(row["generator"] or {})}, "trace": trace,
             "sources": [{"name": k[0], "span": list(k[1]) if k[1] else None, **v} for k, v in resolved.items()],
             "grades": grades(state, trace)}
     return Page(document_name(Trace.from_dict(trace)), data, body, scripts=(report_assets.SCRIPT,))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ...refresh import stale
+from ...refresh import is_stale
 from ...store.queries import RANKED, SNIPPET_MARKS
 from .. import params
 from ..render import Page, url
@@ -27,14 +27,14 @@ def handle(state, request) -> Page:
             "next": url("/documents.json", **filters, limit=limit, offset=offset + limit)
             if offset + limit < total else None,
             "previous": url("/documents.json", **filters, limit=limit, offset=max(0, offset - limit)) if offset else None,
-            "documents": [_row(row, state.tracer) for row in rows],
+            "documents": [_row(row) for row in rows],
             "facets": {name: [{"value": value, "count": count} for value, count in values]
                        for name, values in facets.items()}}
     return Page("Documents", data, body)
 
 
-def _row(row: dict, tracer: dict) -> dict:
-    found = {**row, "stale": stale(row["generator"] or {}, tracer), "path": f"/doc/{row['id']}"}
+def _row(row: dict) -> dict:
+    found = {**row, "stale": is_stale(row["generator"] or {}), "path": f"/doc/{row['id']}"}
     if "snippet" in found:
         found["snippet"], found["snippet_marks"] = unmark(found["snippet"])
     return found
