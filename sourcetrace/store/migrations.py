@@ -11,9 +11,10 @@ A name is never reused or renamed once released: a store remembers names, not co
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Callable, Iterator
 
 from .db import transaction
 
@@ -25,18 +26,22 @@ BOOKKEEPING = "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, app
 class Migration:
     name: str
     step: Step
+    # False: the step remakes a table others refer to, so it runs with foreign keys off (SQLite's own
+    # procedure: dropping the old table would otherwise delete its children's rows) and the
+    # references are checked before it commits.
+    foreign_keys: bool = True
 
 
 class Migrations:
     def __init__(self) -> None:
         self.steps: list[Migration] = []
 
-    def __call__(self, name: str) -> Callable[[Step], Step]:
+    def __call__(self, name: str, foreign_keys: bool = True) -> Callable[[Step], Step]:
         if name in self.names:
             raise ValueError(f"migration {name!r} is registered twice")
 
         def register(step: Step) -> Step:
-            self.steps.append(Migration(name, step))
+            self.steps.append(Migration(name, step, foreign_keys))
             return step
 
         return register
@@ -58,15 +63,31 @@ class Migrations:
         connection.execute(BOOKKEEPING)
         done = []
         for migration in self.steps:
-            with transaction(connection):
+            with foreign_keys_off(connection, not migration.foreign_keys), transaction(connection):
                 # Checked inside the transaction: another process may have just applied it.
                 if migration.name in applied(connection):
                     continue
                 migration.step(connection)
+                broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise sqlite3.IntegrityError(f"migration {migration.name} broke references: {broken[:3]}")
                 connection.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
                                    (migration.name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
             done.append(migration.name)
         return done
+
+
+@contextmanager
+def foreign_keys_off(connection: sqlite3.Connection, off: bool) -> Iterator[None]:
+    """Foreign keys off while inside (``off``), as they were after; outside a transaction only:
+    SQLite ignores the pragma within one."""
+    was = connection.execute("PRAGMA foreign_keys").fetchone()[0]
+    if off:
+        connection.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        connection.execute(f"PRAGMA foreign_keys = {'ON' if was else 'OFF'}")
 
 
 def applied(connection: sqlite3.Connection) -> set[str]:

@@ -19,9 +19,9 @@ from .db import transaction
 UNDETERMINED = "und"  # ISO 639-2 "undetermined": a trace built by hand, never identified
 
 INSERT_DOCUMENT = """
-    INSERT INTO documents (content_hash, document_key, external_id, source, outlet, url, published, title,
+    INSERT INTO documents (id, content_hash, document_key, external_id, source, outlet, url, published, title,
                            language, text, encoding, ingested_at)
-    VALUES (:content_hash, :document_key, :external_id, :source, :outlet, :url, :published, :title,
+    VALUES (:id, :content_hash, :document_key, :external_id, :source, :outlet, :url, :published, :title,
             :language, :text, :encoding, :ingested_at)
     ON CONFLICT (content_hash) DO NOTHING"""
 # What a corrected copy of a document may change besides its text: an ingest that finds any of them
@@ -63,16 +63,19 @@ def key_of(document: Document) -> str | None:
 
 
 def write_trace(connection: sqlite3.Connection, trace: Trace, digest: str, replace: bool = False) -> int | None:
-    """Store one traced document; its new id, or None when a document with this hash is stored.
+    """Store one traced document; its id, or None when a document with this hash is stored.
     ``replace``: first delete the stored version of the same document (same key; with no key,
-    same text), so that corrected metadata and a new trace take its place."""
+    same text), so that corrected metadata and a new trace take its place, and its id: a link to
+    the document leads to its corrected copy. A new document's id is one never given before."""
     data = trace.to_dict()
     key = key_of(trace.document)
+    row = document_row(trace.document, digest)
     with transaction(connection):
         if replace:
             same = ("document_key = ?", key) if key is not None else ("content_hash = ?", digest)
+            row["id"] = connection.execute(f"SELECT min(id) FROM documents WHERE {same[0]}", (same[1],)).fetchone()[0]
             connection.execute(f"DELETE FROM documents WHERE {same[0]}", (same[1],))
-        cursor = connection.execute(INSERT_DOCUMENT, document_row(trace.document, digest))
+        cursor = connection.execute(INSERT_DOCUMENT, row)
         if cursor.rowcount == 0:
             return None
         document_id = cursor.lastrowid
@@ -106,7 +109,7 @@ def record_skip(connection: sqlite3.Connection, input: str, reason: str, failed:
 
 
 def document_row(document: Document, digest: str) -> dict:
-    return {"content_hash": digest, "document_key": key_of(document), "external_id": document.id,
+    return {"id": None, "content_hash": digest, "document_key": key_of(document), "external_id": document.id,
             "source": document.source,
             "outlet": document.outlet, "url": document.url, "published": document.published,
             "title": document.title, "language": document.language or UNDETERMINED, "text": document.text,

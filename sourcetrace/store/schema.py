@@ -2,6 +2,7 @@
 never edit one that has been released (stores in the field have already run it)."""
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from .migrations import Migrations
@@ -119,3 +120,25 @@ def documents_search(connection: sqlite3.Connection) -> None:
          f"INSERT INTO documents_search (documents_search, rowid, {columns}) VALUES ({removed}); "
          f"INSERT INTO documents_search (rowid, {columns}) VALUES ({values}); END",
          "INSERT INTO documents_search (documents_search) VALUES ('rebuild')")
+
+
+@MIGRATIONS("0006_document_ids_never_reused", foreign_keys=False)
+def document_ids_never_reused(connection: sqlite3.Connection) -> None:
+    """A document's id is never given to another once it is deleted (AUTOINCREMENT), so that a link
+    to ``/doc/ID`` shared today never leads to another document later; without it SQLite gives the
+    largest id again after that document is deleted. SQLite cannot add AUTOINCREMENT to a table, so
+    the table is made again with it (SQLite's procedure for a change ALTER TABLE cannot make, run
+    with foreign keys off): rows, ids, indexes and triggers as they were; traces, figures and the
+    search index refer to it by name and by id, so they hold as they were. An id deleted before this
+    migration may still be given once more: a store keeps no record of it."""
+    sql = connection.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'documents'").fetchone()[0]
+    attached = connection.execute("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'documents' "
+                                  "AND type IN ('index', 'trigger') AND sql IS NOT NULL").fetchall()
+    columns = ", ".join(row[1] for row in connection.execute("PRAGMA table_info(documents)"))
+    remade = re.sub(r"^CREATE TABLE documents\b", "CREATE TABLE documents_remade", sql.strip())
+    remade = re.sub(r"\bid INTEGER PRIMARY KEY\b", "id INTEGER PRIMARY KEY AUTOINCREMENT", remade, count=1)
+    _run(connection, remade,
+         f"INSERT INTO documents_remade ({columns}) SELECT {columns} FROM documents",
+         "DROP TABLE documents",  # its indexes and triggers with it; nothing is deleted with foreign keys off
+         "ALTER TABLE documents_remade RENAME TO documents",
+         *(statement for _, statement in attached))

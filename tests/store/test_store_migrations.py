@@ -106,3 +106,59 @@ def test_a_missing_store_is_not_created_when_asked_not_to(tmp_path):
 def test_a_store_in_a_folder_that_does_not_exist_says_so(tmp_path):
     with pytest.raises(StoreError, match=r"\[E301\]"):
         Store.open(tmp_path / "no" / "such" / "folder" / "a.db")
+
+
+def _documents(text: str, n: int, **metadata):
+    from store_helpers import figure, traced
+
+    return [traced(f"{text} {i}: the ministry said {100 + i} soldiers deserted.", outlet="TASS", id=f"d{i}",
+                   figures=[figure("f1", str(100 + i), 100 + i, indicator="mil.desertion_cases")], **metadata)
+            for i in range(n)]
+
+
+def test_a_deleted_documents_id_is_never_given_to_another(store):
+    first, second, third = (store.add(t) for t in _documents("Report", 3))
+    assert (first, second, third) == (1, 2, 3)
+    store.delete([third])
+    fourth = store.add(_documents("Later report", 1)[0])
+    assert fourth == 4  # without AUTOINCREMENT SQLite gave 3 again: a link to /doc/3 led to this one
+    store.delete([first, second, fourth])
+    assert store.add(_documents("Last report", 1)[0]) == 5
+
+
+def test_a_replaced_document_keeps_its_id(store):
+    from store_helpers import traced
+
+    kept = store.add(traced("The ministry said 120 soldiers deserted.", id="a", source="r.jsonl#1"))
+    store.add(traced("Another report.", id="b", source="r.jsonl#2"))
+    again = store.add(traced("The ministry said 112 soldiers deserted.", id="a", source="r.jsonl#1"), replace=True)
+    assert again == kept and [row["id"] for row in store.documents()] == [kept, kept + 1]
+
+
+def test_the_migration_to_stable_ids_keeps_every_row_and_reference(tmp_path):
+    """A store made before migration 0006: its documents, traces, figures, indexes and search index
+    come through the table's remaking whole, and deleting still takes a document's rows with it."""
+    from sourcetrace.store.rows import content_hash, write_trace
+
+    path = tmp_path / "old.db"
+    connection = connect_writer(path)
+    before = Migrations()
+    before.steps = [step for step in MIGRATIONS.steps if step.name < "0006"]
+    before.apply(connection)
+    ids = [write_trace(connection, trace, content_hash(trace.document)) for trace in _documents("Old report", 3)]
+    shape = connection.execute("SELECT type, name FROM sqlite_master WHERE tbl_name = 'documents' ORDER BY name").fetchall()
+    connection.close()
+
+    with Store.open(path) as store:
+        assert store.migrate() == [] and recorded(path)[-1] == "0006_document_ids_never_reused"
+        assert [row["id"] for row in store.documents()] == ids and store.get_trace(ids[1])["figures"][0]["value"] == 101
+        assert store.search(text="Old report 2")[0] == 1 and len(store.figures(indicator="mil.desertion_cases")) == 3
+        store.delete([ids[-1]])
+        assert store.add(_documents("New report", 1)[0]) == ids[-1] + 1
+    with sqlite3.connect(path) as check:
+        assert "AUTOINCREMENT" in check.execute("SELECT sql FROM sqlite_master WHERE name = 'documents'").fetchone()[0]
+        assert check.execute("SELECT type, name FROM sqlite_master WHERE tbl_name = 'documents' ORDER BY name").fetchall() == shape
+        assert check.execute("PRAGMA foreign_key_check").fetchall() == []
+        counts = [check.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("documents", "traces", "figures")]
+        assert counts == [3, 3, 3]  # the deleted document's trace and figure went with it
+        assert check.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'documents_before%'").fetchone()[0] == 0
