@@ -63,9 +63,10 @@ class Derived:
         self._lock = threading.Lock()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sourcetrace-derived")
 
-    def get(self, key: Hashable, compute: Callable[[], Any], wait: bool = True) -> Result | None:
+    def get(self, key: Hashable, compute: Callable[[], Any], wait: bool = True, fresh: bool = False) -> Result | None:
         """The result for ``key``: the current one, or else the last one while a current one is
-        computed. With none at all, wait for it (``wait``) or return None."""
+        computed. With none at all, wait for it (``wait``) or return None. ``fresh``: wait for a
+        result of the store as it is now (what was just stored must be in it)."""
         now = self.version()
         with self._lock:
             found = self._results.get(key)
@@ -73,8 +74,10 @@ class Derived:
                 self._results.move_to_end(key)
                 if found.version == now:
                     return found
-            if found is None or self._due(found):
+            if found is None or fresh or self._due(found):
                 future = self._start(key, compute, now)
+        if fresh:
+            return future.result()
         if found is not None:
             return Result(found.value, found.version, found.computed_at, found.seconds, current=False)
         return future.result() if wait else None

@@ -40,21 +40,43 @@ def resolve(trace: dict, resolver: Resolver) -> dict[tuple, dict]:
     return found
 
 
-def index(stored, registry) -> dict[str, list[dict]]:
-    """Source id → every figure whose chain names it, with its role; from ``Store.stored_traces()``.
-    A person who speaks for a body counts for the body too."""
+def index(stored, registry) -> tuple[dict[str, list[dict]], dict[str, list[dict]]]:
+    """Source id → every figure whose chain names it, with its role; and source id → every other claim
+    (an incident, a claim with only a vague source) that names it: every party a document page
+    links to has a page. From ``Store.stored_traces()``. A person who speaks for a body counts for
+    the body too."""
     resolver = Resolver(registry)
-    found: dict[str, list[dict]] = defaultdict(list)
+    figures: dict[str, list[dict]] = defaultdict(list)
+    claims: dict[str, list[dict]] = defaultdict(list)
     for document_id, trace in stored:
         document = trace["document"]
         ids = resolve(trace, resolver)
+
+        def add(found: dict, link: dict, entry: dict) -> None:
+            resolved = ids.get(key(link), {})
+            for source_id in dict.fromkeys(filter(None, (resolved.get("source_id"), resolved.get("speaks_for_id")))):
+                found[source_id].append(entry)
+
         for figure in trace.get("figures", []):
             for at, link in enumerate(figure.get("attribution") or []):
-                entry = _entry(document_id, document, figure, link, at)
-                resolved = ids.get(key(link), {})
-                for source_id in dict.fromkeys(filter(None, (resolved.get("source_id"), resolved.get("speaks_for_id")))):
-                    found[source_id].append(entry)
-    return dict(found)
+                add(figures, link, _entry(document_id, document, figure, link, at))
+        for incident in trace.get("incidents", []):
+            for link in incident.get("attribution") or []:
+                add(claims, link, _claim(document_id, document, "incident", incident["id"], incident["span"], link))
+        for n, claim in enumerate(trace.get("unattributed", []), 1):
+            if claim.get("source"):
+                add(claims, claim["source"], _claim(document_id, document, "unattributed", f"u{n}", claim["span"],
+                                                    claim["source"]))
+    return dict(figures), dict(claims)
+
+
+def _claim(document_id: int, document: dict, kind: str, claim_id: str, span, link: dict) -> dict:
+    start, end = span
+    return {"document_id": document_id, "claim_id": claim_id, "kind": kind, "name": link["name"],
+            "role": link["role"], "anonymous": bool(link.get("anonymous")), "vague": bool(link.get("vague")),
+            "text": (document.get("text") or "")[start:end], "outlet": document.get("outlet"),
+            "published": document.get("published"), "title": document.get("title"),
+            "path": f"/doc/{document_id}" + (f"#{claim_id}" if kind == "incident" else "")}
 
 
 def _entry(document_id: int, document: dict, figure: dict, link: dict, at: int) -> dict:

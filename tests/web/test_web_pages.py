@@ -107,3 +107,33 @@ def test_the_check_has_a_verdict_and_a_permalink(client):
 def test_the_indicators_page_lists_what_the_store_counts(client):
     data = client.get("/indicators.json").json()
     assert "mil.desertion_cases" in {row["id"] for row in data["indicators"]}
+
+
+def test_every_party_a_document_links_to_has_its_page(client):
+    """Each chain link goes to its source page: the parties of incidents and of claims with only a
+    vague source too ('Some' in doc 8 led to a 404)."""
+    linked = set()
+    for row in client.get("/documents.json?limit=500").json()["documents"]:
+        linked |= set(re.findall(r'href="(/source/[^"]+)"', client.get(row["path"]).text))
+    assert "/source/anon.some" in linked
+    for address in sorted(linked):
+        assert client.get(address).status_code == 200, address
+    claims = client.get("/source/anon.some.json").json()["claims"]
+    assert claims and claims[0]["kind"] == "unattributed" and claims[0]["path"].startswith("/doc/")
+
+
+def test_a_party_of_a_document_stored_a_moment_ago_has_its_page(store_copy):
+    from sourcetrace import refresh
+    from sourcetrace.model.records import Document
+    from sourcetrace.store import Store
+    from web_helpers import client_for
+
+    with client_for(store_copy) as client:
+        assert client.get("/source/xv.mod").status_code == 200  # the index of sources, worked out
+        with Store.open(store_copy) as store:
+            [trace] = refresh.tracer()([Document(text="The Lusavian Border Guard said 40 soldiers crossed in May 2025.",
+                                                 published="2025-06-01", language="en")])
+            added = store.add(trace)
+        page = client.get(f"/doc/{added}").text
+        [party] = set(re.findall(r'href="(/source/[^"]+)"', page))
+        assert client.get(party).status_code == 200

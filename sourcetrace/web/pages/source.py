@@ -19,15 +19,19 @@ CREDIBILITY = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubt
                6: "cannot be judged"}
 
 
-def source_index(state) -> dict:
-    return state.derived.get("sources", lambda: parties.index(state.store.stored_traces(), state.registry)).value
+def source_index(state, fresh: bool = False) -> tuple[dict, dict]:
+    """(source id → the figures naming it, source id → the other claims naming it): ``parties.index``."""
+    return state.derived.get("sources", lambda: parties.index(state.store.stored_traces(), state.registry),
+                             fresh=fresh).value
 
 
 def handle(state, request) -> Page:
     source_id = request.path_params["id"]
     entry = state.registry.sources.get(source_id)
-    figures = source_index(state).get(source_id, [])
-    if entry is None and not figures:
+    figures, claims = (found.get(source_id, []) for found in source_index(state))
+    if entry is None and not figures and not claims:  # a party of a document stored since the index was made?
+        figures, claims = (found.get(source_id, []) for found in source_index(state, fresh=True))
+    if entry is None and not figures and not claims:
         raise WebError(404, Errors.E713.format(id=source_id))
     limit = params.integer(request.query_params, "limit", state.settings["page_size"], 1, state.settings["max_page_size"])
     offset = params.integer(request.query_params, "offset", 0, 0, 10**9)
@@ -35,12 +39,12 @@ def handle(state, request) -> Page:
     shown = [{**f, "path": f"/doc/{f['document_id']}#{url_quote(f['figure_id'])}", "fate": fates.of(f)}
              for f in figures[offset:offset + limit]]
     here = f"/source/{url_quote(source_id, safe='')}"
-    data = {"schema": SCHEMA, "id": source_id, "entry": entry, "names": sorted({f["name"] for f in figures}),
+    data = {"schema": SCHEMA, "id": source_id, "entry": entry, "names": sorted({f["name"] for f in figures + claims}),
             "total": len(figures), "offset": offset, "limit": limit,
             "roles": dict(Counter(f["role"] for f in figures).most_common()),
             "next": url(f"{here}.json", limit=limit, offset=offset + limit) if offset + limit < len(figures) else None,
             "previous": url(f"{here}.json", limit=limit, offset=max(0, offset - limit)) if offset else None,
-            "fates_pending": sorted(fates.pending), "figures": shown}
+            "fates_pending": sorted(fates.pending), "figures": shown, "claims": claims[:state.settings["max_page_size"]]}
     name = (entry or {}).get("name") or (data["names"][0] if data["names"] else source_id)
     return Page(f"Source: {name}", data, body)
 
@@ -101,7 +105,7 @@ def status(obs: dict) -> str:
 
 
 def body(data: dict) -> str:
-    return entry_html(data) + roles_html(data) + figures_html(data) + pages_html(data)
+    return entry_html(data) + roles_html(data) + figures_html(data) + pages_html(data) + claims_html(data)
 
 
 def entry_html(data: dict) -> str:
@@ -152,6 +156,18 @@ def fate_html(fate: dict | None) -> str:
     echo = f' (echo of {escape(fate["echo_of"])})' if fate["echo_of"] else ""
     return (f'<a href="{escape(fate["barometer"])}">{escape(fate["status"])}</a>{echo}'
             f'<div class="reason">{escape(fate["reason"] or "")}</div>')
+
+
+def claims_html(data: dict) -> str:
+    """Incidents and claims with only a vague source that name it (no figure to fare in a barometer)."""
+    if not data.get("claims"):
+        return ""
+    rows = "".join(f'<tr><td><a href="{escape(c["path"])}">“{escape(c["text"][:300])}”</a></td>'
+                   f'<td>{escape(c["kind"])}: {escape(c["role"])} as “{escape(c["name"])}”</td>'
+                   f'<td>{escape(c["outlet"] or "?")}, {escape(c["published"] or "undated")}: {escape(c["title"] or "")}</td></tr>'
+                   for c in data["claims"])
+    return (f'<h2>Other claims that name it ({len(data["claims"]):,})</h2>'
+            f'<table class="list claims"><tr><th>claim</th><th>as</th><th>document</th></tr>{rows}</table>')
 
 
 def pages_html(data: dict) -> str:
