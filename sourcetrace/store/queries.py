@@ -135,11 +135,24 @@ def facets(connection: sqlite3.Connection) -> dict[str, list[tuple[str, int]]]:
             for name, sql in queries.items()}
 
 
+# A word of this many letters or more also finds the words it begins: 'prosecutor' finds
+# 'prosecutors', 'desertion' 'desertions', Russian 'дезертир' 'дезертирстве' (the index has no
+# stemmer, and Russian and Ukrainian change a word's ending with its case). Shorter words are
+# matched whole: 'a' or 'в' as a prefix would match most of the index.
+PREFIX_FROM = 3
+
+
 def fts_query(text: str | None) -> str | None:
     """Each word of ``text`` as an FTS5 phrase (its quotes doubled), all of them required: what a
-    person typed is searched for, never read as the query language."""
+    person typed is searched for, never read as the query language. A word of ``PREFIX_FROM``
+    letters or more is a prefix."""
     words = [word for word in (text or "").split() if any(ch.isalnum() for ch in word)]
-    return " ".join('"' + word.replace('"', '""') + '"' for word in words) or None
+    return " ".join(_phrase(word) for word in words) or None
+
+
+def _phrase(word: str) -> str:
+    quoted = '"' + word.replace('"', '""') + '"'
+    return quoted + "*" if sum(ch.isalnum() for ch in word) >= PREFIX_FROM else quoted
 
 
 def _document_filters(outlet, language, published_from, published_to, indicator) -> tuple[list[str], list]:

@@ -37,6 +37,16 @@ def test_words_anywhere_in_title_outlet_or_text_any_case_any_script(filled):
     assert ids(filled, text="cases nowhere") == []
 
 
+def test_a_word_finds_the_words_it_begins_in_any_script(filled):
+    """No stemmer: 'desertions' or a Russian word in another case would find nothing, 'desertion'
+    nothing in 'desertions'."""
+    filled.add(traced("Военная прокуратура возбудила дела о дезертирстве.", outlet="RIA", language="ru"))
+    assert ids(filled, text="desert") == ids(filled, text="DESERTION") == ids(filled, outlet="TASS")
+    assert ids(filled, text="дезертир") == ids(filled, text="прокурат дела") == ids(filled, outlet="RIA")
+    assert ids(filled, text="Херсон") == ids(filled, language="uk")
+    assert ids(filled, text="ca") == []  # two letters are a whole word, not the start of 'cases'
+
+
 def test_a_match_has_a_snippet_with_the_words_marked(filled):
     _, [row] = filled.search(text="desertion")
     assert f"{SNIPPET_MARKS[0]}desertion{SNIPPET_MARKS[1]}" in row["snippet"]
@@ -65,7 +75,7 @@ def test_what_a_person_types_is_never_a_syntax_error(filled, typed):
 
 def test_punctuation_alone_is_no_search():
     assert fts_query(" - * ") is None and fts_query(None) is None
-    assert fts_query('say "hi"') == '"say" """hi"""'
+    assert fts_query('say "hi"') == '"say"* """hi"""'
 
 
 def test_the_index_follows_deletes_and_replacements(filled):
