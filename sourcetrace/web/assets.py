@@ -38,6 +38,7 @@ svg.chart { width: 100%; height: auto; background: #fff; border: 1px solid #ddd;
 svg.chart .grid { stroke: #eee; }
 svg.chart .tick { font: 11px system-ui, sans-serif; fill: #555; }
 svg.chart .band { fill: #2f6fd6; }
+svg.chart .pinned { fill: #2f6fd6; fill-opacity: .16; }
 svg.chart .nodata { fill: #f3f3f3; }
 svg.chart .estimate { fill: none; stroke: #111; stroke-width: 2; pointer-events: none; }
 svg.chart .obs circle { fill: #c05600; stroke: #fff; }
@@ -52,7 +53,8 @@ svg.chart .hover:hover { fill: rgba(0, 0, 0, .05); }
   max-height: 22rem; overflow: auto; }
 .month-panel h3 { font-size: 1rem; margin: .2rem 0 .4rem; }
 .chart-legend .sw { display: inline-block; width: 1rem; height: .7rem; margin: 0 .2rem 0 .8rem; vertical-align: middle; }
-.band-sw { background: #2f6fd6; opacity: .5; } .est-sw { border-top: 2px solid #111; height: 0 !important; }
+.band-sw { background: #2f6fd6; opacity: .5; } .pinned-sw { background: #2f6fd6; opacity: .16; }
+.faint-sw { background: #2f6fd6; opacity: .08; } .est-sw { border-top: 2px solid #111; height: 0 !important; }
 .dot-sw { background: #c05600; border-radius: 50%; width: .7rem !important; } .cross-sw { color: #b00020; width: auto !important; }
 table.entry th { text-align: left; padding-right: 1rem; vertical-align: top; }
 progress { width: 100%; max-width: 40rem; height: 1.2rem; }

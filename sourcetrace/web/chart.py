@@ -2,8 +2,10 @@
 lists its band and reports; each report's mark links to its sentence), and the script only adds
 the hover panel.
 
-Months whose band is narrow are what the reports pin down: their band is drawn dark; a wide band
-(a yearly total spread over twelve months) is drawn faint, and months with no data get none. The
+Months whose band is narrow are what the reports pin down: their column is shaded and their band
+drawn dark, at least a few pixels high however narrow it is; a wide band (a yearly total spread
+over twelve months) is drawn faint, and months with no data get none. (A narrow band alone is a
+sliver: beside wide faint columns the informative months read as gaps.) The
 scale follows the informative months, the estimate and the standing reports, so that one wide band
 or one outlier does not flatten the rest: a report above it is drawn at the top edge, with its value.
 """
@@ -15,6 +17,8 @@ from html import escape
 from ..model.words import amount
 
 WIDTH, HEIGHT = 900, 320
+INFORMATIVE = 0.5  # a month whose band is at most half as wide as its top is pinned down
+MIN_BAND = 5.0  # pixels: the least height a pinned month's band is drawn with
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
 
 
@@ -47,7 +51,7 @@ def tightness(month: dict) -> float:
 
 def scale_top(barometer: dict) -> float:
     values = [m["estimate"] or 0 for m in barometer["months"]]
-    values += [m["high"] for m in barometer["months"] if tightness(m) >= 0.5]
+    values += [m["high"] for m in barometer["months"] if tightness(m) >= INFORMATIVE]
     placed = placements(barometer["months"])
     values += [per_month(o, len(placed.get(o["id"], ()))) or 0 for o in barometer["observations"]
                if not o["contradicted"] and o["id"] in placed]
@@ -96,11 +100,15 @@ def band(month: dict, i: int, x, y, step: float) -> str:
     if month["no_data"]:
         return (f'<rect class="nodata" x="{x(i) - step / 2:.1f}" y="{TOP}" width="{step:.1f}" '
                 f'height="{HEIGHT - TOP - BOTTOM}"/>')
-    opacity = 0.12 + 0.6 * tight
-    cls = "band informative" if tight >= 0.5 else "band"
-    return (f'<rect class="{cls}" data-month="{escape(month["month"])}" x="{x(i) - step / 2 + 1:.1f}" '
-            f'y="{y(month["high"]):.1f}" width="{max(step - 2, 1):.1f}" '
-            f'height="{max(y(month["low"]) - y(month["high"]), 1):.1f}" fill-opacity="{opacity:.2f}"/>')
+    left, width = x(i) - step / 2 + 1, max(step - 2, 1)
+    if tight < INFORMATIVE:
+        return (f'<rect class="band" data-month="{escape(month["month"])}" x="{left:.1f}" y="{y(month["high"]):.1f}" '
+                f'width="{width:.1f}" height="{max(y(month["low"]) - y(month["high"]), 1):.1f}" '
+                f'fill-opacity="{0.06 + 0.1 * tight:.2f}"/>')
+    middle, height = (y(month["low"]) + y(month["high"])) / 2, max(y(month["low"]) - y(month["high"]), MIN_BAND)
+    return (f'<rect class="pinned" x="{left:.1f}" y="{TOP}" width="{width:.1f}" height="{HEIGHT - TOP - BOTTOM}"/>'
+            f'<rect class="band informative" data-month="{escape(month["month"])}" x="{left:.1f}" '
+            f'y="{middle - height / 2:.1f}" width="{width:.1f}" height="{height:.1f}" fill-opacity="{0.5 + 0.4 * tight:.2f}"/>')
 
 
 def estimate_line(months: list[dict], x, y) -> str:

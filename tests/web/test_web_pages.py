@@ -137,3 +137,17 @@ def test_a_party_of_a_document_stored_a_moment_ago_has_its_page(store_copy):
         page = client.get(f"/doc/{added}").text
         [party] = set(re.findall(r'href="(/source/[^"]+)"', page))
         assert client.get(party).status_code == 200
+
+
+def test_the_months_the_records_pin_down_stand_out_in_the_chart(client):
+    """A pinned month's band is narrow: drawn as it is, a sliver beside the wide faint columns, the
+    informative months read as gaps. Each has a shaded column and a band a few pixels high at least;
+    every wide band is fainter than that column."""
+    page = client.get("/indicator/mil.desertion_cases").text
+    tight = re.findall(r'<tr id="m-([\d-]+)" class="tight">', page)
+    informative = re.findall(r'<rect class="band informative" data-month="([\d-]+)"[^>]* height="([\d.]+)"', page)
+    assert len(tight) >= 3 and [month for month, _ in informative] == tight
+    assert all(float(height) >= 5 for _, height in informative)
+    assert page.count('<rect class="pinned"') == len(tight)
+    wide = [float(o) for o in re.findall(r'<rect class="band" [^>]*fill-opacity="([\d.]+)"', page)]
+    assert len(wide) > 10 and max(wide) < 0.16

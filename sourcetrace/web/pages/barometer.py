@@ -122,8 +122,9 @@ def form_html(data: dict) -> str:
 
 
 def legend_html() -> str:
-    return ('<p class="legend chart-legend"><span class="sw band-sw"></span> what the named records allow '
-            '(dark: a month they pin down; faint: a wide band) <span class="sw est-sw"></span> estimate '
+    return ('<p class="legend chart-legend">what the named records allow: <span class="sw pinned-sw"></span> a month '
+            'they pin down (<span class="sw band-sw"></span> its band) <span class="sw faint-sw"></span> a wide band '
+            '<span class="sw est-sw"></span> estimate '
             '<span class="sw dot-sw"></span> a report of one month <span class="sw cross-sw">✕</span> contradicted</p>')
 
 
@@ -133,7 +134,7 @@ def fmt(value) -> str:
 
 def months_html(b: dict) -> str:
     rows = "".join(
-        f'<tr id="m-{escape(m["month"])}" class="{"nodata" if m["no_data"] else "tight" if chart.tightness(m) >= 0.5 else ""}">'
+        f'<tr id="m-{escape(m["month"])}" class="{"nodata" if m["no_data"] else "tight" if chart.tightness(m) >= chart.INFORMATIVE else ""}">'
         f'<td>{escape(m["month"])}</td><td class="n">{fmt(m["estimate"])}</td>'
         f'<td class="n">{"no data" if m["no_data"] else fmt(m["low"]) + "–" + fmt(m["high"])}</td>'
         f'<td class="n">{"no data" if m["all_reports"]["no_data"] else fmt(m["all_reports"]["low"]) + "–" + fmt(m["all_reports"]["high"])}</td>'
