@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -162,10 +163,33 @@ def test_pages_read_without_javascript(site, browser):
     context.close()
 
 
+# What the hostile markup would leave in the page had it not been escaped: handlers, elements, scripts.
+# Checked in the DOM, not only by whether a script ran: the Content-Security-Policy alone would stop
+# an inline script that escaping let through (and report it on the console, which fails the test).
+LEFT_BEHIND = """() => ({
+  handlers: [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+  elements: document.querySelectorAll('img, iframe, object, embed, a[href^="javascript"], [src^="javascript"]').length,
+  scripts: [...document.querySelectorAll('script')].filter(s => s.textContent.includes('__pwned')).length,
+  pwned: window.__pwned ?? null,
+  shown: document.body.innerText.includes('__pwned'),
+})"""
+CLEAN = {"handlers": 0, "elements": 0, "scripts": 0, "pwned": None, "shown": True}
+
+
 def test_the_hostile_document_runs_no_script(site, page):
-    for address in ("/doc/18", "/documents?q=HOSTILE", "/documents", "/source/xv.mod"):
+    claim = quote('<script>window.__pwned=11</script>"><img src=x onerror="window.__pwned=12"> 300 deserted')
+    for address in ("/doc/18", "/documents?q=HOSTILE", "/documents", "/indicator/mil.absentees",
+                    f"/check?claim={claim}&published=2025-06-02"):  # its text, title, outlet, URL; a claim
         page.goto(site + address)
-        assert page.evaluate("window.__pwned") is None, address
+        assert page.evaluate(LEFT_BEHIND) == CLEAN, address
+    page.goto(f"{site}/doc/18")
+    for source in set(page.locator("a.party").evaluate_all("links => links.map(a => a.getAttribute('href'))")):
+        page.goto(site + source)  # the hostile sentence quoted under its source
+        assert page.evaluate(LEFT_BEHIND) == CLEAN, source
+    scope = '"><script>window.__pwned=13</script>'
+    page.goto(f"{site}/indicator/mil.absentees?scope={quote(scope)}")
+    assert page.evaluate(LEFT_BEHIND) == {**CLEAN, "shown": False}  # the scope is only in its field
+    assert page.locator("input[name=scope]").input_value() == scope
     page.goto(f"{site}/doc/18")
     assert "<script>" in page.locator(".text").inner_text()  # shown as the text it is
     assert page.title().startswith("</title><script>")
