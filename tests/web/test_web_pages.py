@@ -83,6 +83,19 @@ def test_the_barometer_page_shows_chart_table_contradictions_and_reports(client)
     assert f'href="/doc/{data["stored_as"][document_id]}#{figure}"' in page  # the mark and the list lead to it
 
 
+def test_the_barometer_page_writes_each_chain_as_everything_else_does(client):
+    """The one chain text (model/chains.py): the anonymous source behind the contradiction says so."""
+    from html import escape
+
+    from sourcetrace.model.chains import chain_text
+
+    page = client.get("/indicator/mil.desertion_cases").text
+    data = client.get("/indicator/mil.desertion_cases.json").json()["barometer"]
+    chains = [o["chain"] for o in data["observations"] if o["chain"]]
+    assert chains and all(f"<td>{escape(chain_text(chain, limit=None))}</td>" in page for chain in chains)
+    assert any(link.get("anonymous") for chain in chains for link in chain) and ", anonymous)</td>" in page
+
+
 def test_an_indicator_is_found_by_name_too(client):
     assert client.get("/indicator/desertion.json").json()["indicator"] == "mil.desertion_cases"
 

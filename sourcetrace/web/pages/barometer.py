@@ -7,6 +7,7 @@ from html import escape
 from urllib.parse import quote as url_quote
 
 from ...errors import Errors
+from ...model.chains import chain_text
 from ...model.words import amount
 from ...reconcile.barometer import barometer as build
 from .. import chart, params
@@ -195,14 +196,14 @@ def observation_rows(data: dict, obs: dict) -> str:
                    obs["rate_per"])
     status = ("contradicted" if obs["contradicted"] else f"disputed ({obs['dispute']})" if obs["dispute"]
               else f"superseded by {obs['superseded_by']}" if obs["superseded_by"] else "stands")
-    chain_text = " ← ".join(f'{link["name"]} ({link["role"]})' for link in obs["chain"]) or "no source named"
+    chain = chain_text(obs["chain"], limit=None)  # as the report, the store and the charts write it
     grade_text = f'{grade.get("reliability", "")}{grade.get("credibility", "")}'
     why = f'{grade.get("reliability_reason", "")}; {grade.get("credibility_reason", "")}'
     row = (f'<tr class="original{" contradicted" if obs["contradicted"] else ""}" id="o-{escape(obs["id"])}" '
            f'data-months="{escape(months)}"><td>{obs_link(data, obs, obs["id"])}'
            f'<div class="sentence">{escape(obs["sentence"] or "")}</div></td><td class="n">{escape(value)}</td>'
            f'<td>{escape(obs["period_start"] or "?")} – {escape(obs["period_end"] or "?")}</td>'
-           f'<td>{escape(chain_text)}</td><td title="{escape(why)}">{escape(grade_text)}</td><td>{escape(status)}</td></tr>')
+           f'<td>{escape(chain)}</td><td title="{escape(why)}">{escape(grade_text)}</td><td>{escape(status)}</td></tr>')
     echoes = "".join(
         f'<tr class="echo"><td>↳ echo: <a href="{escape(doc_href(data, e["document_id"], e["figure_id"]))}">'
         f'“{escape(e["text"])}” ({escape(e["outlet"] or "?")}, {escape(e["published"] or "undated")})</a></td>'
