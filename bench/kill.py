@@ -1,6 +1,7 @@
 """kill -9 during ingest, many times: the store must hold whole documents only, and a rerun complete it.
 
     .venv/bin/python bench/kill.py [--rounds 50] [--documents 200] [--update]
+    .venv/bin/python bench/kill.py --report --update   # the section from the rounds the last run saved
 
 Each round ingests the same corpus into a new store and kills the process with SIGKILL at a random
 moment — while it starts, migrates, reads, traces or writes — then checks the store (SQLite's
@@ -95,7 +96,7 @@ def one_round(number: int, feed: Path, documents: int, longest: float, rng: rand
     return result
 
 
-def section(rounds: list[dict], documents: int, load: dict | None = None) -> str:
+def section(rounds: list[dict], documents: int, load: dict | None = None, planned: int | None = None) -> str:
     killed = [r for r in rounds if not r["finished_before_kill"]]
     stored = [r["stored_at_kill"] for r in killed]
     bad_kill = sum(bool(r["problems_after_kill"]) for r in rounds)
@@ -107,12 +108,19 @@ def section(rounds: list[dict], documents: int, load: dict | None = None) -> str
             "|---:|---:|---|---|---:|---:|",
             f"| {len(rounds)} | {len(killed)} | {min(when):.1f} / {statistics.median(when):.1f} / {max(when):.1f} | "
             f"{min(stored)} / {statistics.median(stored):.0f} / {max(stored)} | {bad_kill} | {bad_rerun} |"]
-    return "\n\n".join([results_file.measured_on(load), "\n".join(rows),
+    short = ([f"{len(rounds)} of the {planned} rounds planned ran (stopped before the end; each round that ran is "
+              "counted whole)."] if planned and len(rounds) < planned else [])
+    return "\n\n".join([results_file.measured_on(load), "\n".join(rows), *short,
                         f"Each round: `sourcetrace ingest` of {documents} documents (gold passages, each made distinct) "
                         "into a new store, SIGKILL at a random moment, the store checked (SQLite's integrity check; "
                         "every document with its trace and exactly the figure rows the trace lists; no text twice), "
                         "the same ingest run again to the end and checked again, with its count of new and "
                         "already-stored documents (bench/kill.py)."])
+
+
+def save(rounds: list[dict], args, load: dict) -> None:
+    (OUT / "kill.json").write_text(json.dumps({"rounds": rounds, "documents": args.documents, "planned": args.rounds,
+                                               "load": load}, indent=1) + "\n")
 
 
 def main(argv=None) -> int:
@@ -121,8 +129,16 @@ def main(argv=None) -> int:
     ap.add_argument("--documents", type=int, default=200)
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--update", action="store_true", help="write the section into bench/RESULTS.md")
+    ap.add_argument("--report", action="store_true",
+                    help="no new rounds: the section from the rounds the last run saved (all of them, or as far as it got)")
     args = ap.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
+    if args.report:
+        saved = json.loads((OUT / "kill.json").read_text())
+        text = section(saved["rounds"], saved["documents"], saved["load"], saved.get("planned"))
+        print(text)
+        print(f"wrote {results_file.write({'kill -9 during ingest': text}, args.update)}", file=sys.stderr)
+        return 0
     feed = corpus(args.documents)
     load = results_file.Load()
     started = time.monotonic()  # a full run, to know how long a kill may wait
@@ -138,10 +154,10 @@ def main(argv=None) -> int:
         print(f"kill: round {number}/{args.rounds}: killed after {r['killed_after_s']} s with {r['stored_at_kill']} "
               f"stored; problems {r['problems_after_kill'] + r['problems_after_rerun'] or 'none'}",
               file=sys.stderr, flush=True)
+        save(rounds, args, load.summary())  # a run stopped early keeps its rounds (--report)
     load = load.stop()
-    (OUT / "kill.json").write_text(json.dumps({"rounds": rounds, "documents": args.documents, "load": load},
-                                              indent=1) + "\n")
-    text = section(rounds, args.documents, load)
+    save(rounds, args, load)
+    text = section(rounds, args.documents, load, args.rounds)
     print(text)
     print(f"wrote {results_file.write({'kill -9 during ingest': text}, args.update)}", file=sys.stderr)
     return 0
