@@ -23,10 +23,13 @@ def collapse_echoes(observations: list[Observation], documents: dict[str, dict],
     originals: list[Observation] = []
     index = _Index()
     for obs in sorted(observations, key=lambda o: _precedence(o, documents)):
-        candidates = [o for o in index.candidates(obs) if _same_figure(o, obs, related)]
-        # The closest: same label first, then the nearest number.
-        original = min(candidates, key=lambda o: (o.indicator != obs.indicator, abs((o.value or 0) - (obs.value or 0))),
-                       default=None)
+        # The closest: same label first, then the nearest number; of equals, the first added.
+        original, closest = None, None
+        for filed, candidate in index.candidates(obs):
+            if related(candidate.indicator, obs.indicator) and _same_quantity(candidate, filed, obs):
+                distance = (candidate.indicator != obs.indicator, abs((candidate.value or 0) - (obs.value or 0)))
+                if closest is None or distance < closest:
+                    original, closest = candidate, distance
         if original is None:
             originals.append(obs)
             index.add(obs)
@@ -42,7 +45,12 @@ class _Index:
     total re-told as a monthly rate lies within 15% of the total's monthly average. So originals are
     kept in lists sorted by value, one per (origin, measure, rate, first and last month, rounding
     step), and a report is compared only with those in the window its value allows — a few, not
-    the thousands one ministry says."""
+    the thousands one ministry says.
+
+    What the index found already agrees with ``obs`` on all of ``_same_figure`` but the indicators
+    and the number: its origin, measure, rate and months by the key it was filed under, and, for a
+    total found as a rate's average, the start month and a period of more than one month. So only
+    the rest is checked of each (``_same_quantity``)."""
 
     RATE_WINDOW = 0.85  # a total's monthly average and the rate it was re-told as (``_turned_into_rate``)
 
@@ -69,8 +77,9 @@ class _Index:
             bisect.insort(self._averages.setdefault((obs.origin, _start_month(obs)), []), average)
             bisect.insort(self._any_start.setdefault(obs.origin, []), average)
 
-    def candidates(self, obs: Observation) -> list[Observation]:
-        """Originals that may be what ``obs`` echoes, in the order they were added."""
+    def candidates(self, obs: Observation) -> list[tuple[float, Observation]]:
+        """Originals that may be what ``obs`` echoes, in the order they were added, each with the
+        number it was filed under (its value, or a total's monthly average)."""
         if obs.origin is None or obs.value is None:
             return []
         kind = (obs.origin, obs.measure, obs.rate_per)
@@ -82,7 +91,17 @@ class _Index:
             averages = (self._averages.get((obs.origin, _start_month(obs)), []) if obs.period_start
                         else self._any_start.get(obs.origin, []))
             found += _window(averages, obs.value, self.RATE_WINDOW)
-        return [o for _, _, o in sorted(found, key=lambda hit: hit[1])]
+        found.sort(key=lambda hit: hit[1])
+        return [(number, o) for number, _, o in found]
+
+
+def _same_quantity(original: Observation, filed: float, obs: Observation) -> bool:
+    """What ``_same_figure`` asks beyond what ``_Index`` filed them by: the same number (or one the
+    other rounded), or for a total found for a monthly rate, its monthly average (``filed``) within
+    15% of the rate (``_turned_into_rate``)."""
+    if original.measure == obs.measure:
+        return _same_number(original, obs)
+    return bool(original.value) and abs(filed - obs.value) <= 0.15 * max(abs(filed), abs(obs.value))
 
 
 def _near(entries: list[tuple[float, int, Observation]], value: float, step: float) -> list:
