@@ -22,12 +22,14 @@ def collapse_echoes(observations: list[Observation], documents: dict[str, dict],
     (outlet, published, text); ``related(a, b)`` says two indicators may name the same count."""
     originals: list[Observation] = []
     index = _Index()
+    labels = {o.indicator for o in observations}
+    pairs = {(a, b) for a in labels for b in labels if related(a, b)}  # asked tens of thousands of times
     for obs in sorted(observations, key=lambda o: _precedence(o, documents)):
         # The closest: same label first, then the nearest number; of equals, the first added.
-        original, closest = None, None
+        original, closest, value = None, None, obs.value or 0
         for filed, candidate in index.candidates(obs):
-            if related(candidate.indicator, obs.indicator) and _same_quantity(candidate, filed, obs):
-                distance = (candidate.indicator != obs.indicator, abs((candidate.value or 0) - (obs.value or 0)))
+            if (candidate.indicator, obs.indicator) in pairs and _same_quantity(candidate, filed, obs):
+                distance = (candidate.indicator != obs.indicator, abs((candidate.value or 0) - value))
                 if closest is None or distance < closest:
                     original, closest = candidate, distance
         if original is None:
