@@ -7,10 +7,13 @@ echoes) and ``contradictions``.
     render_png(result, "desertion.png")
     render_html(result, "desertion.html")
 
-What is drawn: the band ``low``–``high`` of each month as a shaded bar one month wide, the estimate as
-a line, and the observations that speak of one month (a rate, or a count for a single month) as
-markers at their value per month, spanning their period; contradicted ones as red crosses. A month
-without data is left empty: neither the band nor the line crosses it. The HTML page also has the
+What is drawn: the band ``low``–``high`` of each month (what the named records allow) as a shaded bar
+one month wide; where every report together (unnamed sources too, ``all_reports``) allows something
+else, that band as a hatched outline behind it; the estimate as a line; and the observations that
+speak of one month (a rate, or a count for a single month) as markers at their value per month,
+spanning their period: contradicted ones as red crosses, the sides of a dispute as purple diamonds,
+and the months a dispute touches shaded. A month without data is left empty: neither the band nor
+the line crosses it. The HTML page also has the
 totals over longer periods, as averages per month (hidden until picked in the legend), and a panel
 under the chart where clicking a point or a month shows the sentences behind it, original or echo.
 
@@ -37,6 +40,11 @@ from ..model.words import number
 DAYS_PER_MONTH = 365.25 / 12
 PER_MONTH = {"month": 1.0, "day": DAYS_PER_MONTH, "week": DAYS_PER_MONTH / 7, "year": 1 / 12}
 BAND, LINE, MARK, BAD = "#9ecae1", "#08519c", "#e6550d", "#d62728"
+EVERY, DISPUTE = "#6a51a3", "#7b3294"  # what all reports allow; a dispute's months and sides
+NAMED_LABEL = "what the named records allow"
+EVERY_LABEL = "what all reports allow (unnamed sources too)"
+DISPUTE_LABEL = "a side of a dispute"
+DISPUTED_LABEL = "disputed month"
 OFF_SCALE = 2.0  # a contradicted marker this many times above everything else is drawn clipped
 
 
@@ -52,6 +60,14 @@ class Month:
     low: float | None
     high: float | None
     observations: list[str]
+    every_low: float | None = None  # what all reports allow, unnamed sources too; None: no data
+    every_high: float | None = None
+    disputed: bool = False  # a dispute of either tier touches it
+
+    @property
+    def every_differs(self) -> bool:
+        """All reports together allow something the named records' band does not show."""
+        return self.every_low is not None and (self.every_low, self.every_high) != (self.low, self.high)
 
     @property
     def centre(self) -> datetime:
@@ -81,6 +97,11 @@ class Point:
     def contradicted(self) -> bool:
         return bool(self.observation.get("contradicted"))
 
+    @property
+    def disputed(self) -> bool:
+        """One side of a dispute: neither it nor what it conflicts with outweighs the other."""
+        return bool(self.observation.get("dispute")) and not self.contradicted
+
 
 def months(result: dict) -> list[Month]:
     """Every month from the first to the last, in order; a month the result skips has no data."""
@@ -94,15 +115,19 @@ def _month(index: int, key: str, data: dict) -> Month:
     # A month no report touches has the band [0, ∞) in the result; drawn, it would be a band up to
     # the top of the chart, so it is read as no data at all.
     band = (None, None, None) if data.get("no_data") else (data.get("estimate"), data.get("low"), data.get("high"))
+    every = data.get("all_reports") or {}
+    every_band = (None, None) if every.get("no_data", True) else (every.get("low"), every.get("high"))
     return Month(index, key, calendar.first_day(key), calendar.days_in(key), *map(_number, band),
-                 [str(i) for i in data.get("observations") or []])
+                 [str(i) for i in data.get("observations") or []], *map(_number, every_band),
+                 bool(data.get("disputed") or every.get("disputed")))
 
 
 def gaps(series: list[Month]) -> list[tuple[Month, Month]]:
     """The runs of months with neither an estimate nor a band: first and last month of each."""
     runs, start = [], None
     for month in series + [None]:
-        empty = month is not None and month.estimate is None and month.low is None and month.high is None
+        empty = (month is not None and month.estimate is None and month.low is None and month.high is None
+                 and month.every_low is None)
         if empty and start is None:
             start = month
         elif not empty and start is not None:
@@ -228,6 +253,8 @@ def png_figure(result: dict):
     axes = figure.add_subplot()
     series, placed = months(result), [p for p in points(result) if p.monthly]
     limit = top(series, placed)
+    _draw_disputed_months(axes, series)
+    _draw_every_band(axes, series, limit)
     _draw_band(axes, series)
     _draw_estimate(axes, series)
     _draw_points(axes, placed, limit)
@@ -241,7 +268,7 @@ def png_figure(result: dict):
 
 def top(series: list[Month], placed: list[Point]) -> float | None:
     """The y limit: everything but far-off contradicted markers fits under it."""
-    values = [v for m in series for v in (m.estimate, m.high, m.low) if v is not None]
+    values = [v for m in series for v in (m.estimate, m.high, m.low, m.every_low, m.every_high) if v is not None]
     values += [_first(p.high, p.value) for p in placed if not p.contradicted]
     if not values:
         return None
@@ -260,11 +287,31 @@ def _draw_band(axes, series: list[Month]) -> None:
     if full:
         axes.bar([m.centre for m in full], [m.high - m.low for m in full], bottom=[m.low for m in full],
                  width=[m.days * 0.98 for m in full], color=BAND, alpha=0.55, linewidth=0,
-                 label="possible range (consistent reports)")
+                 label=NAMED_LABEL)
     open_ended = [m for m in series if m.low is not None and m.high is None]
     if open_ended:
         axes.plot([m.centre for m in open_ended], [m.low for m in open_ended], linestyle="none",
                   marker=6, color=BAND, markersize=9, label="at least (no upper bound)")
+
+
+def _draw_every_band(axes, series: list[Month], limit: float | None) -> None:
+    """What all reports allow, where it is not the named records' band: a hatched outline behind it
+    (up to the top of the chart when nothing bounds it above)."""
+    shown_months = [m for m in series if m.every_differs]
+    if not shown_months:
+        return
+    highs = [m.every_high if m.every_high is not None else (limit or m.every_low * 1.5 or 1.0) for m in shown_months]
+    axes.bar([m.centre for m in shown_months], [h - m.every_low for h, m in zip(highs, shown_months)],
+             bottom=[m.every_low for m in shown_months], width=[m.days * 0.98 for m in shown_months],
+             fill=False, hatch="///", edgecolor=EVERY, linewidth=0.8, label=EVERY_LABEL)
+
+
+def _draw_disputed_months(axes, series: list[Month]) -> None:
+    """The months a dispute touches, shaded across the whole height: the bands there cover every side."""
+    for n, m in enumerate(m for m in series if m.disputed):
+        begin = datetime.combine(m.start, datetime.min.time())
+        axes.axvspan(begin, begin + timedelta(days=m.days), color=DISPUTE, alpha=0.08, linewidth=0,
+                     label=DISPUTED_LABEL if n == 0 else None)
 
 
 def _draw_estimate(axes, series: list[Month]) -> None:
@@ -274,11 +321,13 @@ def _draw_estimate(axes, series: list[Month]) -> None:
 
 
 def _draw_points(axes, placed: list[Point], limit: float | None) -> None:
-    for contradicted in (False, True):
-        group = [p for p in placed if p.contradicted == contradicted]
+    kinds = (("plain", MARK, dict(marker="o", markersize=6), "reported for a month (rate or count)"),
+             ("disputed", DISPUTE, dict(marker="D", markersize=7), DISPUTE_LABEL),
+             ("contradicted", BAD, dict(marker="X", markersize=10), "contradicted report"))
+    for kind, color, marker, label in kinds:
+        group = [p for p in placed if _kind(p) == kind]
         if not group:
             continue
-        color = BAD if contradicted else MARK
         for p in group:
             y = shown(p, limit)
             axes.plot([p.start, p.end], [y, y], color=color, linewidth=1, alpha=0.7)
@@ -287,10 +336,12 @@ def _draw_points(axes, placed: list[Point], limit: float | None) -> None:
             if y != p.value:
                 axes.annotate(f"{number(round(p.value))} ↑", (p.mid, y), xytext=(6, -4),
                               textcoords="offset points", color=color, fontsize=8, parse_math=False)
-        marker = dict(marker="X", markersize=10) if contradicted else dict(marker="o", markersize=6)
         axes.plot([p.mid for p in group], [shown(p, limit) for p in group],
-                  linestyle="none", color=color, markeredgecolor="white", **marker,
-                  label="contradicted report" if contradicted else "reported for a month (rate or count)")
+                  linestyle="none", color=color, markeredgecolor="white", **marker, label=label)
+
+
+def _kind(point: Point) -> str:
+    return "contradicted" if point.contradicted else "disputed" if point.disputed else "plain"
 
 
 def _dress(axes, result: dict, limit: float | None) -> None:
@@ -404,10 +455,13 @@ def html_figure(result: dict):
     series, placed = months(result), points(result)
     limit = top(series, [p for p in placed if p.monthly])
     figure = go.Figure()
+    _every_trace(figure, series, limit)
     _band_trace(figure, series)
     _estimate_trace(figure, series)
-    _point_trace(figure, [p for p in placed if p.monthly and not p.contradicted], limit,
+    _point_trace(figure, [p for p in placed if p.monthly and _kind(p) == "plain"], limit,
                  "reported for a month (rate or count)", dict(color=MARK, symbol="circle"), True)
+    _point_trace(figure, [p for p in placed if p.monthly and _kind(p) == "disputed"], limit,
+                 DISPUTE_LABEL, dict(color=DISPUTE, symbol="diamond"), True)
     _point_trace(figure, [p for p in placed if p.contradicted], limit,
                  "contradicted report", dict(color=BAD, symbol="x"), True)
     _point_trace(figure, [p for p in placed if not p.monthly and not p.contradicted], None,
@@ -419,6 +473,10 @@ def html_figure(result: dict):
         barmode="overlay", bargap=0, xaxis_title="month",
         yaxis=dict(title="count per month", rangemode="tozero", range=[0, limit] if clipped else None),
         legend=dict(orientation="h", y=-0.16), margin=dict(l=60, r=20, t=60, b=115),
+        shapes=[dict(type="rect", xref="x", yref="paper", x0=m.start.isoformat(),
+                     x1=(m.start + timedelta(days=m.days)).isoformat(), y0=0, y1=1, fillcolor=DISPUTE,
+                     opacity=0.08, line=dict(width=0), layer="below", name=DISPUTED_LABEL)
+                for m in series if m.disputed],
         annotations=[dict(text=escape(footnote(result)), xref="paper", yref="paper", x=0, y=0, yshift=-90,
                           yanchor="top", showarrow=False, font=dict(size=11, color="#666"), xanchor="left")]
         + [dict(text="no data", x=_gap_centre(run).isoformat(), xref="x", yref="paper", y=0, yanchor="bottom",
@@ -432,9 +490,25 @@ def _band_trace(figure, series: list[Month]) -> None:
     full = [m for m in series if m.low is not None and m.high is not None]
     figure.add_trace(go.Bar(
         x=[m.centre.isoformat() for m in full], y=[m.high - m.low for m in full], base=[m.low for m in full],
-        width=[m.days * 86_400_000 for m in full], name="possible range (consistent reports)",
+        width=[m.days * 86_400_000 for m in full], name=NAMED_LABEL,
         marker=dict(color=BAND, opacity=0.55, line=dict(width=0)),
         customdata=[f"m{m.index}" for m in full], hovertext=[_month_hover(m) for m in full], hoverinfo="text"))
+
+
+def _every_trace(figure, series: list[Month], limit: float | None) -> None:
+    """What all reports allow where the named records' band does not show it, hatched behind it."""
+    import plotly.graph_objects as go
+
+    shown_months = [m for m in series if m.every_differs]
+    if not shown_months:
+        return
+    highs = [m.every_high if m.every_high is not None else (limit or m.every_low * 1.5 or 1.0) for m in shown_months]
+    figure.add_trace(go.Bar(
+        x=[m.centre.isoformat() for m in shown_months], y=[h - m.every_low for h, m in zip(highs, shown_months)],
+        base=[m.every_low for m in shown_months], width=[m.days * 86_400_000 for m in shown_months], name=EVERY_LABEL,
+        marker=dict(color="rgba(0,0,0,0)", line=dict(color=EVERY, width=1), pattern=dict(shape="/", fgcolor=EVERY)),
+        customdata=[f"m{m.index}" for m in shown_months], hovertext=[_month_hover(m) for m in shown_months],
+        hoverinfo="text"))
 
 
 def _estimate_trace(figure, series: list[Month]) -> None:
@@ -478,12 +552,18 @@ def _point_rows(p: Point, limit: float | None) -> list[tuple]:
 
 def _month_hover(month: Month) -> str:
     lines = [f"<b>{escape(month.key)}</b>"]
-    if month.estimate is None and month.low is None:
+    if month.estimate is None and month.low is None and month.every_low is None:
         lines.append("no data")
     if month.estimate is not None:
         lines.append(f"estimate {number(round(month.estimate))}")
     if month.low is not None:
-        lines.append(f"range {number(round(month.low))}–{number(round(month.high)) if month.high is not None else '…'}")
+        lines.append(f"named records allow {number(round(month.low))}–"
+                     f"{number(round(month.high)) if month.high is not None else '…'}")
+    if month.every_differs:
+        lines.append(f"all reports allow {number(round(month.every_low))}–"
+                     f"{number(round(month.every_high)) if month.every_high is not None else '…'}")
+    if month.disputed:
+        lines.append("<b>disputed</b>: the band covers every side")
     lines.append(f"{len(month.observations)} {_plural(len(month.observations), 'observation')} · click for the sentences")
     return "<br>".join(lines)
 
@@ -499,7 +579,8 @@ def _point_hover(p: Point) -> str:
                                               else "placed at publication"))
     lines.append("chain: " + escape(chain_text(obs.get("chain") or [])))
     lines.append(f"{len(obs.get('echoes') or [])} {_plural(len(obs.get('echoes') or []), 'echo', 'echoes')}"
-                 + (" · <b>contradicted</b>" if p.contradicted else ""))
+                 + (" · <b>contradicted</b>" if p.contradicted else "")
+                 + (f" · <b>disputed</b> ({escape(str(obs.get('dispute')))})" if p.disputed else ""))
     return "<br>".join(lines)
 
 

@@ -40,6 +40,10 @@ svg.chart .tick { font: 11px system-ui, sans-serif; fill: #555; }
 svg.chart .band { fill: #2f6fd6; }
 svg.chart .pinned { fill: #2f6fd6; fill-opacity: .16; }
 svg.chart .nodata { fill: #f3f3f3; }
+svg.chart .band.every { fill-opacity: 1; stroke: #6a51a3; stroke-width: 1; }
+svg.chart .hatch { stroke: #6a51a3; stroke-width: 1.2; }
+svg.chart .disputed { fill: #7b3294; fill-opacity: .08; }
+svg.chart .obs.disputed path { fill: #7b3294; stroke: #fff; }
 svg.chart .estimate { fill: none; stroke: #111; stroke-width: 2; pointer-events: none; }
 svg.chart .obs circle { fill: #c05600; stroke: #fff; }
 svg.chart .obs circle.hit { fill: transparent; stroke: none; }
@@ -56,6 +60,8 @@ svg.chart .hover:hover { fill: rgba(0, 0, 0, .05); }
 .band-sw { background: #2f6fd6; opacity: .5; } .pinned-sw { background: #2f6fd6; opacity: .16; }
 .faint-sw { background: #2f6fd6; opacity: .08; } .est-sw { border-top: 2px solid #111; height: 0 !important; }
 .dot-sw { background: #c05600; border-radius: 50%; width: .7rem !important; } .cross-sw { color: #b00020; width: auto !important; }
+.every-sw { border: 1px solid #6a51a3; background: repeating-linear-gradient(45deg, #6a51a3 0 1px, transparent 1px 4px); } .disputed-sw { background: #7b3294; opacity: .25; }
+.diamond-sw { color: #7b3294; width: auto !important; }
 table.entry th { text-align: left; padding-right: 1rem; vertical-align: top; }
 progress { width: 100%; max-width: 40rem; height: 1.2rem; }
 """

@@ -59,7 +59,8 @@ def result() -> dict:
         "months": [
             month("2025-01", 1000, 950, 1050, ["o-jan", "o-year"]),
             month("2025-02", 1100, 1000, 1200, ["o-year"]),
-            {**month("2025-03", None, 0.0, None), "no_data": True},  # as the barometer writes it
+            {**month("2025-03", None, 0.0, None), "no_data": True,  # as the barometer writes it
+             "all_reports": {"low": 0.0, "high": None, "no_data": True, "disputed": False}},
             month("2025-04", 1300, 1200, 1400, ["o-rate", "o-year"]),
             month("2025-06", None, 1400, 1700, ["o-rate", "o-year"]),
             month("2025-07", 1500, 1450, 1550, ["o-year"]),
@@ -281,3 +282,79 @@ def test_html_contradicted_far_off_scale_stays_clickable(result):
     top = figure.layout.yaxis.range[1]
     assert max(y for y in contradicted.y if y is not None) <= top < 20_000
     assert "20,000 ↑" in contradicted.text
+
+
+# ---------------------------------------------------------------- both bands, disputes (issue 8, part 3)
+
+def _stored(id: str, value: float, month: str, outlet: str, chain: list[tuple]) -> dict:
+    """A stored trace of one figure, as the store keeps it, for the barometer to read."""
+    text = f"Valdorian prosecutors registered {value:,.0f} desertion cases, the report said."
+    figure = {"id": "f1", "text": f"{value:,.0f}", "span": [0, 10], "sentence": [0, len(text)], "value": value,
+              "low": None, "high": None, "approximate": False, "bound": "exact", "unit": "count",
+              "counted": "cases", "counted_span": None, "indicator": "mil.desertion_cases", "rate_per": None,
+              "period": {"text": None, "start": f"{month}-01", "end": f"{month}-28", "span": None},
+              "aggregation": "period", "cumulative": False, "scope": "Valdoria", "scope_span": None,
+              "kind": "quantity", "hedges": [], "notes": [],
+              "attribution": [{"name": name, "span": [0, 1], "role": role, "anonymous": anonymous, "vague": False,
+                               "kind": None, "via": "told"} for name, role, anonymous in chain]}
+    document = {"text": text, "id": id, "outlet": outlet, "published": f"{month}-28", "url": None, "title": None,
+                "language": "en", "source": None, "dateline": None}
+    return {"schema": "sourcetrace.trace/1", "document": document, "figures": [figure]}
+
+
+@pytest.fixture(scope="module")
+def disputed() -> dict:
+    """What the barometer writes for: the Defence Ministry's own count for January; in February only
+    two unnamed sources, 5,000 told to VALPRESS and 20,000 told to DRAVTASS (a dispute, and no named
+    record); in March the ministry's 1,000 and, far above it, DRAVTASS's unnamed 9,000 (outweighed)."""
+    from sourcetrace.reconcile.barometer import barometer
+    from sourcetrace.registry import Registry
+
+    ministry = [("Defence Ministry", "origin", False)]
+    anonymous = lambda relay: [(relay, "relay", False), ("a source", "origin", True)]  # noqa: E731
+    traces = [_stored("jan", 1_020, "2025-01", "VALPRESS", ministry),
+              _stored("feb-a", 5_000, "2025-02", "VALPRESS", anonymous("VALPRESS")),
+              _stored("feb-b", 20_000, "2025-02", "DRAVTASS", anonymous("DRAVTASS")),
+              _stored("mar", 1_000, "2025-03", "VALPRESS", ministry),
+              _stored("mar-x", 9_000, "2025-03", "DRAVTASS", anonymous("DRAVTASS"))]
+    return barometer(traces, "mil.desertion_cases", Registry.load(), scope="Valdoria")
+
+
+def test_the_fixture_of_both_bands_is_what_it_says(disputed):
+    by_month = {m["month"]: m for m in disputed["months"]}
+    assert by_month["2025-02"]["no_data"] and not by_month["2025-02"]["all_reports"]["no_data"]
+    assert by_month["2025-02"]["all_reports"]["disputed"]
+    assert {o["document_id"] for o in disputed["observations"] if o["dispute"]} == {"feb-a", "feb-b"}
+    assert {o["document_id"] for o in disputed["observations"] if o["contradicted"]} == {"mar-x"}
+
+
+def test_png_draws_what_all_reports_allow_and_the_disputes(disputed):
+    figure = png_figure(disputed)
+    axes = figure.axes[0]
+    (every,) = [c for c in axes.containers if c.get_label() == "what all reports allow (unnamed sources too)"]
+    (february,) = every.patches  # only February: elsewhere the named records' band is what all allow
+    assert february.get_y() == pytest.approx(5_000 * 0.995, rel=1e-4)
+    assert february.get_y() + february.get_height() == pytest.approx(20_000 * 1.005, rel=1e-4)
+    named = [c for c in axes.containers if c.get_label() == "what the named records allow"]
+    assert len(named) == 1 and len(named[0].patches) == 2  # January and March; February has no named record
+    shaded = [p for p in axes.patches if p.get_label() == "disputed month"]
+    assert len(shaded) == 1
+    (sides,) = _lines(figure, "a side of a dispute")
+    assert sides.get_marker() == "D" and sorted(sides.get_ydata()) == [5_000, 20_000]
+    (contradicted,) = _lines(figure, "contradicted report")
+    assert len(contradicted.get_ydata()) == 1 and contradicted.get_ydata()[0] > 9_000  # 9,000 in 28 days, a month
+
+
+def test_html_draws_what_all_reports_allow_and_the_disputes(disputed):
+    figure = html_figure(disputed)
+    (every,) = [t for t in figure.data if t.name == "what all reports allow (unnamed sources too)"]
+    assert len(every.x) == 1 and every.x[0].startswith("2025-02")
+    assert every.base[0] == pytest.approx(4_975, rel=1e-4) and every.base[0] + every.y[0] == pytest.approx(20_100, rel=1e-4)
+    assert "all reports allow 4,975–20,100" in every.hovertext[0] and "disputed" in every.hovertext[0]
+    (sides,) = [t for t in figure.data if t.name == "a side of a dispute"]
+    assert sorted(y for y, size in zip(sides.y, sides.marker.size) if size) == [5_000, 20_000]
+    assert all("disputed" in h for h in sides.hovertext if h)
+    (shape,) = figure.layout.shapes
+    assert shape.x0.startswith("2025-02-01") and shape.x1.startswith("2025-03-01")
+    page = html_page(disputed)
+    assert "what all reports allow" in page and "a side of a dispute" in page

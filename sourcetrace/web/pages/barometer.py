@@ -126,7 +126,10 @@ def legend_html() -> str:
     return ('<p class="legend chart-legend">what the named records allow: <span class="sw pinned-sw"></span> a month '
             'they pin down (<span class="sw band-sw"></span> its band) <span class="sw faint-sw"></span> a wide band '
             '<span class="sw est-sw"></span> estimate '
-            '<span class="sw dot-sw"></span> a report of one month <span class="sw cross-sw">✕</span> contradicted</p>')
+            '<span class="sw dot-sw"></span> a report of one month <span class="sw cross-sw">✕</span> contradicted '
+            '<span class="sw every-sw"></span> what all reports allow, unnamed sources too, where it differs '
+            '<span class="sw disputed-sw"></span> a disputed month <span class="sw diamond-sw">◆</span> '
+            'a side of a dispute</p>')
 
 
 def fmt(value) -> str:
