@@ -168,7 +168,7 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
     if parts.speaker_refers or abbreviated is not None:
         antecedent = abbreviated or (
             _named_before(speaker, history) or _same_head(speaker, parts, lang) or _antecedent(speaker, history, lang)
-            or _dateline_agency(speaker, parts, lang) or _named_subject(speaker, parts, lang))
+            or _dateline_agency(speaker, parts, lang) or _pronoun_subject(speaker, parts, lang))
         if antecedent is not None:
             mention, chain = antecedent
             copied = [Link(**{**l.__dict__}) for l in chain]
@@ -265,11 +265,21 @@ def _dateline_agency(speaker: Mention, parts, lang):
     return Mention(link.name, link.span, -1, "agency"), [link]
 
 
-def _named_subject(speaker: Mention, parts, lang):
+def _pronoun_subject(speaker: Mention, parts, lang):
+    """A pronoun reaches for the last named subject; a description ("the group says" after "The
+    human rights project OVD-Info says") only within its paragraph: "the interior ministry said" in
+    the first paragraph is the ministry's first mention, not the headline's "Tarvenia floods"."""
+    if speaker.name.lower() in lang.attribution["pronoun_subjects"]:
+        return _named_subject(speaker, parts, lang)
+    paragraph = parts.sentence.paragraph
+    return _named_subject(speaker, parts, lang, [s for s in parts.context if s.paragraph == paragraph])
+
+
+def _named_subject(speaker: Mention, parts, lang, context=None):
     """'It said ...' after "Ukraine's General Staff issued its update": the last named subject."""
     syntax = lang.syntax
     wanted = _anaphor_kind(speaker.name, lang)
-    for sentence in parts.context[1:]:
+    for sentence in (parts.context if context is None else context)[1:]:
         if sentence.doc is None and parts.nlp is not None:
             sentence.doc = parts.nlp(sentence.text)  # not a candidate, but now it is needed
         if sentence.doc is None:
@@ -318,7 +328,9 @@ def _is_anaphor(token, lang) -> bool:
     if token.lower_ in lang.attribution["pronoun_subjects"]:
         return True
     det = syntax.determiners(token) + syntax.possessives(token)
-    compounds = [c for c in syntax.modifiers(token) if syntax.is_proper(c)]
+    # "the independent outlet Mediazona", "the volunteer group Idite Lesom": a name in apposition
+    # names the party there and then; nothing is referred back to.
+    compounds = [c for c in syntax.modifiers(token) + syntax.appositions(token) if syntax.is_proper(c)]
     # A language whose bare nouns are definite (Russian): "в ведомстве" refers back as "the office"
     # does, and so does "собеседник агентства"; "в правительстве Курганской области" names its own body.
     # A language may list the only bare nouns that do (Ukrainian: 'у відомстві', 'йдеться у відповіді').

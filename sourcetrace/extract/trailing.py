@@ -22,12 +22,18 @@ def trailing_speaker(sentence, lang: Language, verbs: set[str]):
         token = doc[v]
         if token.text == ",":
             return None  # the tail after the verb must not hold another clause
-        if token.lemma_.lower() in verbs and (syntax.is_verb_or_auxiliary(token) or syntax.is_noun(token)):
+        if token.lemma_.lower() in verbs and (syntax.is_verb_or_auxiliary(token) or _mistagged_verb(token, syntax)):
             segment = _segment_before(doc, v, lang)
             if segment:
                 return _mention(sentence, segment, lang), token
             return None
     return None
+
+
+def _mistagged_verb(token, syntax) -> bool:
+    """', the ministry said.' with 'said' tagged a noun is still the verb; 'than any other member
+    state.' is a noun: it has a determiner, an adjective or a compound of its own."""
+    return syntax.is_noun(token) and not (syntax.determiners(token) or syntax.modifiers(token))
 
 
 def _segment_before(doc, verb_i: int, lang: Language) -> list:
@@ -40,7 +46,7 @@ def _segment_before(doc, verb_i: int, lang: Language) -> list:
     if start < 0 or doc[start].text != ",":
         return []
     segment = list(doc[start + 1: verb_i])
-    if len(segment) == 0 or segment[0].lower_ in lang.words["relative_pronouns"]:
+    if len(segment) == 0 or segment[0].lower_ in lang.words["relative_pronouns"] or not _nominal(segment, lang):
         return []
     before = start - 1
     while before >= 0 and doc[before].text != "," and start - before <= 6:
@@ -48,6 +54,16 @@ def _segment_before(doc, verb_i: int, lang: Language) -> list:
     if before >= 0 and doc[before].text == "," and not any(lang.syntax.is_verb_or_auxiliary(t) for t in doc[before + 1: start]):
         segment = list(doc[before + 1: start]) + [doc[start]] + segment  # "X's ombudsman, Teodor Vlasi"
     return segment
+
+
+def _nominal(segment: list, lang: Language) -> bool:
+    """A speaker is a noun phrase: ', with hundreds of buildings reported destroyed' (a preposition's
+    phrase) and 'The data, current as of May 1, show' (an adjective's) name nobody."""
+    if lang.syntax.is_preposition(segment[0]):
+        return False
+    inside = {t.i for t in segment}
+    tops = [t for t in segment if t.head.i not in inside or t.head.i == t.i]
+    return any(lang.syntax.is_nominal(t) or lang.syntax.is_pronoun(t) for t in tops)
 
 
 def _mention(sentence, segment: list, lang: Language) -> Mention:
