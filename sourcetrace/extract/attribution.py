@@ -163,6 +163,10 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
     if speaker is None:
         return [], explain.CUE
     abbreviated = None if parts.speaker_refers else _abbreviation_of(speaker, history)
+    if not parts.speaker_refers and abbreviated is None:
+        full = _surname_of(speaker, history)
+        if full is not None:  # "Bastrykin said" after "Alexander Bastrykin said": the same person
+            return _person_named_before(speaker, full, parts), explain.REFERS_BACK
     if not parts.speaker_refers and abbreviated is None and _definite_description(speaker, lang):
         parts.speaker_refers = _named_before(speaker, history) is not None  # "the headquarters' reply"
     if parts.speaker_refers or abbreviated is not None:
@@ -174,12 +178,12 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
             copied = [Link(**{**l.__dict__}) for l in chain]
             named_in = parts.sentences[mention.sentence].span if 0 <= mention.sentence < parts.sentence.index else None
             for link in copied:
-                if link.inherited_from is None and link.name != mention.name:
-                    link.inherited_from = named_in  # relays named with the party, sentences before
+                if link.inherited_from is None:
+                    link.inherited_from = named_in  # the party and its relays, named sentences before
                 if link.name == mention.name:
                     link.via = explain.refers_back(speaker.name)
                     if abbreviated is not None:  # "the SBI": its own name, as written, for the same party
-                        link.name, link.span = speaker.name, speaker.span
+                        link.name, link.span, link.inherited_from = speaker.name, speaker.span, None
             return copied, explain.REFERS_BACK
         # Nothing it could refer back to: the description names the party ("the ministry"), and a
         # later "the ministry" refers back to it.
@@ -188,6 +192,33 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
     role = "derived" if derived or _derived_speaker(speaker, lang) else "origin"
     via = parts.speaker_via
     return [_link(speaker, role, via)], explain.CUE
+
+
+def _surname_of(speaker: Mention, history):
+    """The person named before in full whose surname the speaker is."""
+    # A lone surname is rarely known to be a person's: the earlier full name says so.
+    if len(speaker.tokens) != 1 or not speaker.tokens[0].text[:1].isupper():
+        return None
+    for mention, chain in reversed(history):
+        if mention.kind == "person" and len(mention.tokens) > 1 and mention.tokens[-1].text == speaker.name:
+            return mention, chain
+    return None
+
+
+def _person_named_before(speaker: Mention, found, parts) -> list[Link]:
+    """The full name's link (and, when this sentence names no one passing it on, the relays it came
+    with), each saying it was inherited from the sentence that named the person."""
+    mention, chain = found
+    named_in = parts.sentences[mention.sentence].span if 0 <= mention.sentence < parts.sentence.index else None
+    own = [l for l in chain if l.name == mention.name] or [_link(mention, "origin", explain.REFERS_BACK)]
+    kept = chain if not parts.outer else own
+    copied = [Link(**{**l.__dict__}) for l in kept]
+    for link in copied:
+        if link.name == mention.name:
+            link.via = explain.refers_back(speaker.name)
+        if link.inherited_from is None:
+            link.inherited_from = named_in  # the full name, and the relays, come from there
+    return copied
 
 
 def _definite_description(mention: Mention, lang) -> bool:
@@ -551,6 +582,7 @@ def _reporting_verb(sentence, lang, parts) -> None:
         parts.speaker_refers = _is_anaphor(party, lang)
         _told(sentence, verb, lang, parts)
         _request(sentence, verb, lang, parts)
+        _interview(sentence, verb, lang, parts)
         return
 
 
@@ -639,6 +671,19 @@ def _request(sentence, verb, lang, parts) -> None:
             # "at its request": the speaker's own request, no one else passed it on
             if owner is not None and owner.i != token.i and not lang.syntax.is_pronoun(owner):
                 parts.outer.append(make_mention(sentence, owner, lang))
+                return
+
+
+def _interview(sentence, verb, lang, parts) -> None:
+    """'... said in an interview with Rossiyskaya Gazeta': the outlet that asked passes it on."""
+    a, syntax = lang.attribution, lang.syntax
+    for token in verb.subtree:
+        if token.lower_ not in a["interview_nouns"]:
+            continue
+        for preposition, outlet in syntax.prepositions(token):
+            if preposition.lower_ in a["interview_prepositions"] and outlet is not None and (
+                    syntax.is_proper(outlet) or _acronym(outlet)) and outlet.lower_ not in a["audiences"]:
+                parts.outer.append(make_mention(sentence, outlet, lang))
                 return
 
 

@@ -166,3 +166,19 @@ def test_neither_a_preposition_s_phrase_nor_a_noun_is_a_speaker_at_the_end_of_a_
     names = [link.name for f in trace.figures for link in f.attribution]
     assert not any(name.startswith("with ") for name in names)
     assert "member state" not in " ".join(names) and "state" not in names
+
+
+def test_a_surname_is_the_person_named_in_full_before_with_the_outlet_that_interviewed_them():
+    text = ("Harbour authority reports cargo fall\n\n"
+            "OSTRAVIK, May 5 – Nordpress. Cargo through the port fell to 8,200 containers in April, the "
+            "authority's director Marta Olsen said in an interview with Coastal Herald.\n\n"
+            "Olsen said 310 of them were refrigerated. According to her, 45 ships waited at anchor.")
+    trace = traced(text, published="2025-05-05")
+    first = figure(trace, "8,200")
+    assert trace.document.dateline["agency"] == "Nordpress"
+    assert chain(first) == [("Nordpress", "relay"), ("Coastal Herald", "relay"), ("Marta Olsen", "origin")]
+    for later in (figure(trace, "310"), figure(trace, "45")):
+        assert chain(later) == chain(first)
+        person = later.attribution[-1]
+        named_at = text.index("Cargo through")
+        assert person.inherited_from is not None and person.inherited_from[0] <= named_at < person.inherited_from[1]

@@ -236,6 +236,8 @@ class Forms:
         self.datelines = (
             re.compile(r"^\s*(?P<place>[A-ZА-ЯЁІЇЄ][A-ZА-ЯЁІЇЄ .'\-]{1,40}),\s*(?P<date>[A-Za-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Za-z]+\.?(?:\s+\d{4})?)\s*[.,]?\s*/\s*(?P<agency>[A-Za-z][\w\- ]{1,30}?)\s*/\s*\.?"),
             re.compile(r"^\s*(?P<place>[A-ZА-ЯЁІЇЄ][A-ZА-ЯЁІЇЄa-z .'\-]{1,40}?)(?:,\s*(?P<date>[A-Z][a-z]+\.?\s+\d{1,2})|,\s*[A-Z][a-z]+)?\s*\((?P<agency>[A-Z][\w\- ]{1,30}?)\)\s*[-—–]+"),
+            # "MOSCOW, October 21 – RIA Novosti.": the Russian agencies' English feeds
+            re.compile(r"^\s*(?P<place>[A-ZА-ЯЁІЇЄ][A-ZА-ЯЁІЇЄ .'\-]{1,40}),\s*(?P<date>[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]+\.?)\s*[-—–]+\s*(?P<agency>[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3})\.\s"),
         )
 
     def read_when(self, text: str) -> When:
