@@ -2,11 +2,14 @@
 restates, the dateline's agency, or — when nothing before it has a source — the outlet's voice."""
 from __future__ import annotations
 
+import re
+
 from ..model import explain
 from ..model.records import Link, Period
 from ..pipeline.component import component
 from ..pipeline.state import TraceState
-from .names import person_run
+from ..lang.forms import SPEAKER_LABEL
+from .names import person_runs
 
 
 @component("figure_chains", requires=("figures", "claims", "dateline"), assigns=("figure_chains",))
@@ -96,37 +99,101 @@ QUESTIONS = 2  # question paragraphs that make a text an interview
 
 
 def _answers(state: TraceState, by_sentence: dict) -> None:
-    """An interview (paragraphs that are a question each, a person named before the first): the
-    figures of the answers that no one else is said to give are the interviewee's."""
+    """An interview — paragraphs that are a question each, a person named before the first, or a
+    transcript whose paragraphs open with the speaker's label ('Lucia Ferrante: ...', 'TNH: ...?') —
+    is the interviewee's word: an answer's figure no one else is said to give is theirs, and one
+    they attribute to someone else ('the ministry has confirmed about 1,900') they pass on."""
+    labels = _labels(state)
     questions = [s for s in state.sentences if s.text.rstrip().endswith("?")
                  and all(o.index == s.index for o in state.sentences if o.paragraph == s.paragraph)]
     if len(questions) < QUESTIONS:
         return
-    first = questions[0]
-    found = _person_before(state, first)
-    if found is None:
-        return
-    intro, name, span = found
-    link = Link(name, span, "origin", kind="person", via=explain.REFERS_BACK, inherited_from=intro.span)
+    asking = {labels[q.paragraph][0] for q in questions if q.paragraph in labels}
+    speakers: dict[int, Link] = {}  # paragraph → who answers in it
+    if labels and asking:
+        for paragraph, (label, span, sentence) in labels.items():
+            if label not in asking:
+                speakers[paragraph] = _interviewee(state, label, span, sentence)
+    else:
+        found = _person_before(state, questions[0])
+        if found is None:
+            return
+        intro, name, span = found
+        link = Link(name, span, "origin", kind="person", via=explain.REFERS_BACK, inherited_from=intro.span)
+        speakers = {s.paragraph: link for s in state.sentences if s.index > questions[0].index}
+    # Questions as an explainer's subheadings ("How many have died?") are answered by its sources;
+    # only a transcript, or answers in the first person, are one speaker's word throughout.
+    confirmed = bool(labels and asking) or _answered_in_first_person(state, questions)
+    asked = {q.paragraph for q in questions}
     for sentence in state.sentences:
-        if sentence.index <= first.index:
+        speaker = speakers.get(sentence.paragraph)
+        if speaker is None or sentence.paragraph in asked:
             continue
         for figure in by_sentence.get(sentence.index, []):
-            if figure.attribution_basis in (explain.NONE, explain.OUTLET_VOICE) or _first_person(figure, state):
-                figure.attribution = [Link(**link.__dict__)]
-                figure.attribution_basis = explain.REFERS_BACK
+            _answered(figure, speaker, state, confirmed)
+
+
+def _answered(figure, speaker: Link, state: TraceState, confirmed: bool) -> None:
+    chain = figure.attribution
+    unsourced = figure.attribution_basis in (explain.NONE, explain.OUTLET_VOICE) or _first_person(figure, state) \
+        or not chain
+    if unsourced or confirmed and figure.attribution_basis in (explain.CONTINUES, explain.VAGUE):
+        figure.attribution = [Link(**speaker.__dict__)]
+        figure.attribution_basis = explain.REFERS_BACK
+    elif confirmed and chain[0].name != speaker.name:
+        figure.attribution = [Link(**{**speaker.__dict__, "role": "relay"})] + chain
+
+
+def _answered_in_first_person(state: TraceState, questions) -> bool:
+    """Most answers (the paragraph after each question) speak as 'we' or 'I'."""
+    first = set(state.lang.words["first_person"])
+    asked = {q.paragraph for q in questions}
+    answers = [p + 1 for p in asked if p + 1 not in asked]
+    speaking = [p for p in answers if any(w in first for s in state.sentences if s.paragraph == p
+                                          for w in re.findall(r"[^\W\d_]+", s.text.lower()))]
+    return len(speaking) * 2 > len(answers) > 0
+
+
+def _labels(state: TraceState) -> dict:
+    """Paragraphs opened by a speaker's label: paragraph → (label, its span, the sentence)."""
+    found = {}
+    for sentence in state.sentences:
+        if any(o.paragraph == sentence.paragraph and o.index < sentence.index for o in state.sentences):
+            continue
+        m = SPEAKER_LABEL.match(sentence.text)
+        if m and m.group(1)[:1].isupper():
+            start = sentence.start + m.start(1)
+            found[sentence.paragraph] = (m.group(1), (start, start + len(m.group(1))), sentence)
+    return found
+
+
+def _interviewee(state: TraceState, label: str, span, sentence) -> Link:
+    """'Ferrante:' is the 'Lucia Ferrante' named before the transcript, when one was."""
+    last = label.split()[-1]
+    for before in reversed(state.sentences[: sentence.index]):
+        if before.doc is None and state.nlp is not None:
+            before.doc = state.nlp(before.text)
+        for first, end in person_runs(list(before.doc), state.lang) if before.doc is not None else ():
+            if before.doc[end].text == last:
+                full = before.tok_span(before.doc[first], before.doc[end])
+                return Link(state.document.text[full[0]:full[1]], full, "origin", kind="person",
+                            via=explain.refers_back(label), inherited_from=before.span)
+    return Link(label, span, "origin", kind="person", via=explain.REFERS_BACK)
 
 
 def _person_before(state: TraceState, question):
-    """The last person named before the first question: the interviewee."""
+    """The last person named before the first question: the interviewee (not the publisher, whose
+    two capitalised words look like a name: 'Field Notes spoke to him')."""
+    outlet = (state.document.outlet or "").lower()
     for sentence in reversed(state.sentences[: question.index]):
         if sentence.doc is None and state.nlp is not None:
             sentence.doc = state.nlp(sentence.text)  # not a candidate, but now it is needed
-        found = person_run(list(sentence.doc), state.lang) if sentence.doc is not None else None
-        if found is not None:
-            first, last = sentence.doc[found[0]], sentence.doc[found[1]]
-            span = sentence.tok_span(first, last)
-            return sentence, state.document.text[span[0]:span[1]], span
+        runs = person_runs(list(sentence.doc), state.lang) if sentence.doc is not None else []
+        for first, last in reversed(runs):
+            span = sentence.tok_span(sentence.doc[first], sentence.doc[last])
+            name = state.document.text[span[0]:span[1]]
+            if name.lower() != outlet:
+                return sentence, name, span
     return None
 
 

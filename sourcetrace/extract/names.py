@@ -41,20 +41,26 @@ def looks_like_person(tokens, lang) -> bool:
 
 def person_run(tokens, lang):
     """The last person-like run of proper nouns in ``tokens`` (titles before it dropped)."""
+    runs = person_runs(tokens, lang)
+    return runs[-1] if runs else None
+
+
+def person_runs(tokens, lang) -> list[tuple[int, int]]:
+    """Every person-like run of proper nouns in ``tokens``, in order: (first, last) token indexes."""
     syntax, forms = lang.syntax, lang.forms
     run: list = []
-    best = None
+    found = []
     for token in tokens:
         if syntax.is_proper(token) and _capitalised(token, lang) and not forms.organisation_word.match(token.text) \
                 and not forms.title_word.match(token.text):
             run.append(token)
         else:
             if looks_like_person(run, lang):
-                best = (run[0].i, run[-1].i)
+                found.append((run[0].i, run[-1].i))
             run = []
     if looks_like_person(run, lang):
-        best = (run[0].i, run[-1].i)
-    return best
+        found.append((run[0].i, run[-1].i))
+    return found
 
 
 def _capitalised(token, lang) -> bool:

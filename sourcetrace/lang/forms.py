@@ -5,6 +5,7 @@ says what they name; ``extract/periods.py`` turns that into dates the same way f
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # The interface between a grammar's period patterns (``Forms.periods``: (kind, pattern) pairs) and
@@ -19,6 +20,11 @@ QUALIFIERS = ("early", "mid", "late")
 RELATIVE = ("year_to_date", "previous_year", "year_before", "year_earlier", "next_year", "month_to_date",
             "previous_month", "week_to_date", "previous_week", "yesterday", "today", "recent_weeks",
             "recent_months", "last_night")
+
+# A transcript's speaker label at the start of a paragraph ("Lucia Ferrante: ...", "TNH: ...",
+# "Ірина Соловйова: ..."): one to four words, a colon, then the words said. The same in every
+# language this project reads; a component checks the label starts with a capital.
+SPEAKER_LABEL = re.compile(r"^([^\W\d_][\w.'’\-]*(?: [^\W\d_][\w.'’\-]*){0,3}):\s+\S")
 
 
 @dataclass(frozen=True)

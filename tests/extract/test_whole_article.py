@@ -182,3 +182,29 @@ def test_a_surname_is_the_person_named_in_full_before_with_the_outlet_that_inter
         person = later.attribution[-1]
         named_at = text.index("Cargo through")
         assert person.inherited_from is not None and person.inherited_from[0] <= named_at < person.inherited_from[1]
+
+
+def test_a_transcript_s_labels_say_who_answers_and_what_they_pass_on():
+    text = ("Relief chief on the winter ahead\n\n"
+            "Tomas Berg, who runs the relief office in Osterland, spoke to Field Notes about the winter.\n\n"
+            "Field Notes: How many people need shelter?\n\n"
+            "Berg: We count 84,000 people in damaged homes. The housing ministry says 12,000 homes are beyond repair.\n\n"
+            "FN: And the money?\n\n"
+            "Berg: We have received 31% of what we asked for.")
+    trace = traced(text, outlet="Field Notes")
+    assert chain(figure(trace, "84,000")) == [("Tomas Berg", "origin")]
+    assert chain(figure(trace, "31%")) == [("Tomas Berg", "origin")]
+    assert chain(figure(trace, "12,000")) == [("Tomas Berg", "relay"), ("housing ministry", "origin")]
+    assert figure(trace, "31%").attribution[0].inherited_from is not None
+
+
+def test_an_interview_s_answers_are_the_interviewee_s_word_and_relay_what_they_cite():
+    text = ("Oskar Lind leads the Returnees' Council. Field Notes spoke to him in Brell.\n\n"
+            "How many families have come back?\n\n"
+            "About 2,300 this year. The regional office has confirmed 1,900 of them.\n\n"
+            "What do they need most?\n\n"
+            "Roofs. We fixed 410 last month.")
+    trace = traced(text, outlet="Field Notes")
+    assert chain(figure(trace, "About 2,300")) == [("Oskar Lind", "origin")]
+    assert chain(figure(trace, "1,900")) == [("Oskar Lind", "relay"), ("regional office", "origin")]
+    assert chain(figure(trace, "410")) == [("Oskar Lind", "origin")]
