@@ -198,9 +198,14 @@ def _person_before(state: TraceState, question):
 
 
 def _first_person(figure, state: TraceState) -> bool:
+    """Said by 'he' or 'we' with no one found they stand for, or by 'we' taken for a party named
+    before (in an interview 'we' is the one answering, not the last name in the text)."""
     pronouns = state.lang.attribution["pronoun_subjects"]
-    return bool(figure.attribution) and all(
-        link.name.lower() in pronouns and pronouns[link.name.lower()] == "person" for link in figure.attribution)
+    if figure.attribution and all(link.name.lower() in pronouns and pronouns[link.name.lower()] == "person"
+                                  for link in figure.attribution):
+        return True
+    first = state.lang.words["first_person"]
+    return any(link.via and link.via.lower() in {explain.refers_back(w) for w in first} for link in figure.attribution)
 
 
 def _headline(state: TraceState, sentence) -> bool:

@@ -201,10 +201,20 @@ def test_a_transcript_s_labels_say_who_answers_and_what_they_pass_on():
 def test_an_interview_s_answers_are_the_interviewee_s_word_and_relay_what_they_cite():
     text = ("Oskar Lind leads the Returnees' Council. Field Notes spoke to him in Brell.\n\n"
             "How many families have come back?\n\n"
-            "About 2,300 this year. The regional office has confirmed 1,900 of them.\n\n"
+            "We count about 2,300 this year. The regional office has confirmed 1,900 of them.\n\n"
             "What do they need most?\n\n"
             "Roofs. We fixed 410 last month.")
     trace = traced(text, outlet="Field Notes")
-    assert chain(figure(trace, "About 2,300")) == [("Oskar Lind", "origin")]
+    assert chain(figure(trace, "about 2,300")) == [("Oskar Lind", "origin")]
     assert chain(figure(trace, "1,900")) == [("Oskar Lind", "relay"), ("regional office", "origin")]
     assert chain(figure(trace, "410")) == [("Oskar Lind", "origin")]
+
+
+def test_an_explainer_s_question_subheadings_do_not_make_its_sources_one_person_s_word():
+    text = ("Inge Holm studies the floods at Brell University.\n\n"
+            "How many homes were lost?\n\n"
+            "The housing ministry says 3,400 homes were destroyed. Insurers put the figure higher.\n\n"
+            "Who pays?\n\n"
+            "The regional office has set aside 12 million euros, its head said.")
+    trace = traced(text)
+    assert chain(figure(trace, "3,400")) == [("housing ministry", "origin")]
