@@ -218,3 +218,12 @@ def test_an_explainer_s_question_subheadings_do_not_make_its_sources_one_person_
             "The regional office has set aside 12 million euros, its head said.")
     trace = traced(text)
     assert chain(figure(trace, "3,400")) == [("housing ministry", "origin")]
+
+
+def test_since_a_day_without_a_year_runs_to_the_date_it_is_counted_from():
+    for text in ("Since January 1, storms have killed 12 people, the ministry said.",
+                 "Storms have killed 12 people since 1 January, the ministry said."):
+        period = figure(traced(text, published="2025-03-10"), "12").period
+        assert (period.start, period.end, period.end_basis) == ("2025-01-01", "2025-03-10", "published")
+    period = figure(traced("Since December 5, storms have killed 12 people.", published="2025-03-10"), "12").period
+    assert period.start == "2024-12-05"

@@ -408,7 +408,7 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
         ("part", rf"\b(?:in|during|for|over)\s+the\s+(?P<part>{part})(?!\s+of)(?P<y>)"),
         ("past_n", rf"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<n>{num})\s+(?P<unit>years|months|weeks|days)"),
         ("past_1", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<unit>year|month|week|day|24 hours)\b"),
-        ("since", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:the\s+)?(?P<a>{when})"),
+        ("since", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:the\s+)?(?P<a>{when}|{month}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?!,?\s+\d)|\d{{1,2}}\s+{month}(?!\s+\d))"),
         ("as_of", rf"\b(?:as\s+of|by)\s+(?P<a>\d{{1,2}}\s+{month}(?!\s+\d)|{month}\s+\d{{1,2}}(?!\d)(?!,?\s+\d{{4}})|{when}|{weekday}|the\s+end\s+of\s+(?:{month_year}|{year}|{ref_year}))"),
         ("since", rf"\bsince\s+(?:[\w'’-]+\s+){{1,8}}?(?:on|in)\s+(?P<a>{day_date}|\d{{1,2}}\s+{month}|{month}\s+\d{{1,2}}(?!\d)|{month_year}|{year})\b"),
         ("same_period", rf"\b(?:over|in|during|for)?\s*the\s+same\s+period(?:\s+(?:of|in)\s+(?P<y>{ref_year}))?"),
