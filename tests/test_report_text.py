@@ -60,3 +60,27 @@ def test_amounts(sample_trace):
 def test_chain_reads_nearest_first(sample_trace):
     assert chain(sample_trace.figures[0].attribution) == "TASS (relay) ← unnamed sources (origin, anonymous)"
     assert chain([]) == "no source named"
+
+
+def test_what_a_figure_inherited_is_shown_with_where_from():
+    from sourcetrace import trace_text
+    text = ("Since January 1, storms have killed 12 people, the interior ministry said on Friday. "
+            "In Brell, 40,000 homes lost power.")
+    out = render(trace_text(text, published="2025-03-10", language="en"), color=False)
+    assert "[ends at the publication date]" in out
+    first = text.index("Since")
+    assert f"inherited interior ministry from @{first}–" in out
+
+
+def test_an_inherited_period_says_where_from_in_text_and_html():
+    from sourcetrace import trace_text
+    text = ("The agency registered 4,100 cases in the first half of 2025. Of them, 1,900 were closed.")
+    trace = trace_text(text, published="2025-08-01", language="en")
+    later = next(f for f in trace.figures if f.text == "1,900")
+    assert later.period is not None and later.period.inherited_from is not None
+    assert "[inherited from @0–" in render(trace, color=False)
+    html = io.StringIO()
+    renderer = renderer_for("trace", "html", html, None)
+    renderer.write(trace)
+    renderer.finalize()
+    assert "[inherited from @0–" in html.getvalue()

@@ -3,6 +3,7 @@ restates, the dateline's agency, or — when nothing before it has a source — 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import explain
 from ..model.records import Link, Period
@@ -232,10 +233,11 @@ def _is_breakdown(state: TraceState, index: int) -> bool:
 
 def _inherit_period(parts: list, totals: list) -> None:
     """A breakdown ('Of these, 176,000 concerned AWOL') covers the period of the total before it."""
-    period = next((f.period for f in totals if f.period is not None), None)
+    total = next((f for f in totals if f.period is not None), None)
+    period = total.period if total is not None else None
     for figure in parts:
         if figure.period is None and period is not None:
-            figure.period = period
+            figure.period = replace(period, inherited_from=period.inherited_from or tuple(total.sentence))
             figure.notes.append(explain.NOTE_PERIOD_CONTINUED)
             if figure.aggregation == "point":
                 figure.aggregation = next(f.aggregation for f in totals if f.period is period)

@@ -62,6 +62,10 @@ def figure_lines(figure: Figure):
     yield INDENT + " · ".join(f"{label} {value}" for label, value in wording.figure_facts(figure))
     basis = f"  [{figure.attribution_basis}]" if figure.attribution_basis not in ("", "none") else ""
     yield INDENT + "chain " + click.style(chain_text(figure.attribution), fg="cyan") + basis
+    inherited = [link for link in figure.attribution if link.inherited_from]
+    if inherited:
+        yield INDENT + "inherited " + "; ".join(f"{link.name} from {wording.span(link.inherited_from)}"
+                                                 for link in inherited)
     if figure.hedges:
         yield INDENT + "hedges " + hedge_list(figure.hedges)
     for note in figure.notes:

@@ -11,7 +11,15 @@ def period(when: Period | None) -> str | None:
     parts = [f'"{quote(when.text, 60)}"'] if when.text else []
     if when.start or when.end:
         parts.append(f"({when.start or '…'} – {when.end or '…'})")
+    if getattr(when, "end_basis", None) in END_BASIS:
+        parts.append(END_BASIS[when.end_basis])
+    if getattr(when, "inherited_from", None):
+        parts.append(f"[inherited from {span(when.inherited_from)}]")
     return " ".join(parts) or None
+
+
+# Where an open period's end came from, when the text did not state it (Period.end_basis).
+END_BASIS = {"as_of": "[ends at the data's as-of date]", "published": "[ends at the publication date]"}
 
 
 def disagreement(found: Disagreement) -> str:
