@@ -293,11 +293,17 @@ def _future(period: FoundPeriod, published) -> bool:
 
 
 def _statement_date(sentence: Sentence, period: FoundPeriod, lang) -> bool:
-    """'..., the ministry said on Friday': when it was said, not what the figure covers."""
+    """'..., the ministry said on Friday': when it was said, not what the figure covers. Only a
+    day, a date or a named time is: 'its tally for the first six months' is what the tally covers."""
+    if period.kind not in _STATEMENT_KINDS:
+        return False
     forms = lang.verb_cues("attribution", "reporting_verbs")
     before = sentence.text[max(0, period.start_char - 25): period.start_char]
     return bool(re.search(r"(?i)\b\w+\s+$", before) and forms.search(before.split()[-1] if before.split() else ""))
 
+
+# Kinds of period that may date a statement ('said on Friday', 'reported in March', 'said last week').
+_STATEMENT_KINDS = ("on_day", "date", "in_when", "rel")
 
 # Periods counted from "now": in a quoted statement, now is the day it was made.
 _RELATIVE_KINDS = ("past_n", "past_1", "rel", "since_rel")
@@ -329,15 +335,24 @@ def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeri
     """The nearest period in the same clause, but not one that opens the next number's entry of an
     elliptical list ('N in 2022, in 2023 – M')."""
     seg_start, seg_end = _clause(sentence.text, number)
+    text = sentence.text
+    entry = _entry(text, number.start, number.end, seg_start, seg_end)
+    # A list's entries ('58 and 9 cases in January, 71 and 12 in February'): a period of the
+    # figure's own entry is its period; a later entry's, with numbers of its own, never is.
+    own = [p for p in periods if entry[0] <= p.start_char and p.end_char <= entry[1]
+           and not (p.start_char >= number.end and _compares(text[number.end:p.start_char], lang))]
     best, best_distance = None, None
-    for period in periods:
+    for period in own or periods:
         if period.start_char < seg_start or period.end_char > seg_end:
             continue
-        if period.start_char >= number.end and _LIST_BREAK.search(sentence.text, number.end, period.start_char) \
-                and any(_dashed_to(sentence.text, period, n) for n in numbers):
+        if period.start_char >= number.end and _LIST_BREAK.search(text, number.end, period.start_char) \
+                and (any(_dashed_to(text, period, n) for n in numbers) or _opens_entry(text, period, number, numbers,
+                                                                                     seg_start, seg_end)):
             continue
         if period.start is None and period.end is None:
             continue  # a date with no year to resolve it by: it says nothing a figure can use
+        if period.start_char >= number.end and _compares(text[number.end:period.start_char], lang):
+            continue  # "nearly twice as many as the year before": the base's period, not the figure's
         if lang is not None and (_statement_date(sentence, period, lang) or _record_since(sentence, period, lang)):
             continue
         if _future(period, published):
@@ -359,7 +374,35 @@ def _dashed_to(text: str, period: FoundPeriod, number: NumberMatch) -> bool:
 
 
 _DASHED = re.compile(r"\s*[-–—]\s*")
-_LIST_BREAK = re.compile(r",")  # the period opens a new entry of the list
+_LIST_BREAK = re.compile(r",(?!\d)")  # the period opens a new entry of the list (not '1,200')
+
+
+COMPARISON_REACH = 30  # characters between a figure and the period its comparison names
+
+
+def _compares(between: str, lang) -> bool:
+    """A comparison word right after a figure, before a period close by: '40% more than in 2022',
+    'twice as many as the year before' (not 'fewer than 900 servicemen had been listed as ...')."""
+    if lang is None or len(between) > COMPARISON_REACH:
+        return False
+    words = set(re.findall(r"[^\W\d_]+", between.lower())[:3])
+    return any(w in words for w in lang.numbers["comparison_words"] if " " not in w) or any(
+        w in between.lower() for w in lang.numbers["comparison_words"] if " " in w)
+
+
+def _entry(text: str, start: int, end: int, seg_start: int, seg_end: int) -> tuple[int, int]:
+    """The comma-delimited entry of a list that holds text[start:end], within its clause."""
+    before = [m.end() for m in _LIST_BREAK.finditer(text, seg_start, start)]
+    after = _LIST_BREAK.search(text, end, seg_end)
+    return (before[-1] if before else seg_start), (after.start() if after else seg_end)
+
+
+def _opens_entry(text: str, period, number: NumberMatch, numbers, seg_start: int, seg_end: int) -> bool:
+    """'killed 6 and injured 19, in February 7 and 15': the later period's entry has numbers of
+    its own, so it is theirs, not the figure's before the comma."""
+    entry = _entry(text, period.start_char, period.end_char, seg_start, seg_end)
+    return any(n is not number and entry[0] <= n.start and n.end <= entry[1] and not
+               (period.start_char <= n.start < period.end_char) for n in numbers)
 
 
 def _figure(state, sentence, number, numbers, periods, scopes, last_scope) -> Figure | None:

@@ -227,3 +227,25 @@ def test_since_a_day_without_a_year_runs_to_the_date_it_is_counted_from():
         assert (period.start, period.end, period.end_basis) == ("2025-01-01", "2025-03-10", "published")
     period = figure(traced("Since December 5, storms have killed 12 people.", published="2025-03-10"), "12").period
     assert period.start == "2024-12-05"
+
+
+def test_each_entry_of_a_list_takes_the_period_of_its_own_entry():
+    trace = traced("The register recorded 58 and 9 new cases in January, 71 and 12 in February, 64 and 7 in March.")
+    assert [(f.text, f.period.text) for f in trace.figures] == [
+        ("58", "in January"), ("9", "in January"), ("71", "in February"), ("12", "in February"),
+        ("64", "in March"), ("7", "in March")]
+    trace = traced("In January, 6 people were killed and 19 injured, in February 7 and 15.")
+    assert [(f.text, f.period.text) for f in trace.figures] == [
+        ("6", "In January"), ("19", "In January"), ("7", "in February"), ("15", "in February")]
+
+
+def test_a_comparison_s_base_period_is_not_the_figure_s():
+    trace = traced("Courts convicted 6,912 people in 2024, nearly twice as many as the year before, the outlet reported.")
+    assert figure(trace, "nearly twice").period.start == "2024-01-01"
+
+
+def test_what_a_tally_covers_is_no_statement_date():
+    trace = traced("That brings its tally for the first six months of the year to 568 cases, against 412 "
+                   "in the same period of 2024.", published="2025-07-10")
+    period = figure(trace, "568").period
+    assert (period.start, period.end) == ("2025-01-01", "2025-06-30")
