@@ -80,6 +80,7 @@ class Feasible:
         self._model: Model | None = None
         self._seen: list[np.ndarray] = []  # optimal series found so far: each certifies what it reaches
         self._stacked: np.ndarray | None = None
+        self._proven: dict[tuple[bytes, bytes], tuple[float, float]] = {}  # ``_certain``, asked by least and most
 
     def touched(self, column: int) -> bool:
         return self._signature[column] != 0
@@ -126,6 +127,12 @@ class Feasible:
         ``w / v``: its floor bounds the objective below. A row that covers every one of ``columns`` is
         at least the objective times its smallest ratio: its ceiling bounds it above.
         """
+        key = (columns.tobytes(), values.tobytes())
+        if key not in self._proven:
+            self._proven[key] = self._single_row_bounds(columns, values)
+        return self._proven[key]
+
+    def _single_row_bounds(self, columns: np.ndarray, values: np.ndarray) -> tuple[float, float]:
         pieces = [self._column_rows(c) for c in columns.tolist()]
         rows = np.concatenate([r for r, _ in pieces])
         ratios = np.concatenate([w / v for (_, w), v in zip(pieces, values.tolist())])
