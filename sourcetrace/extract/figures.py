@@ -298,9 +298,15 @@ def _statement_date(sentence: Sentence, period: FoundPeriod, lang) -> bool:
     if period.kind not in _STATEMENT_KINDS:
         return False
     forms = lang.verb_cues("attribution", "reporting_verbs")
-    before = sentence.text[max(0, period.start_char - 25): period.start_char]
-    return bool(re.search(r"(?i)\b\w+\s+$", before) and forms.search(before.split()[-1] if before.split() else ""))
+    before = sentence.text[max(0, period.start_char - 40): period.start_char]
+    if not re.search(r"(?i)\b\w+\s+$", before):
+        return False
+    # the verb, or the verb and whom it was told ('told reporters on June 12', 'told parliament on')
+    words = re.split(r"[,;:]", before)[-1].split()[-STATEMENT_REACH:]
+    return any(forms.search(word) for word in words)
 
+
+STATEMENT_REACH = 2  # words between a reporting verb and the date it was said on
 
 # Kinds of period that may date a statement ('said on Friday', 'reported in March', 'said last week').
 _STATEMENT_KINDS = ("on_day", "date", "in_when", "rel")

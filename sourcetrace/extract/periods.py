@@ -67,10 +67,17 @@ def _resolve(kind, m, lang, published, context_year) -> FoundPeriod | None:
     # 24 hours" is a count for one unit of time, like "in 2023".
     cumulative = kind in ("range", "since", "since_rel", "past_n", "as_of")
     if kind == "range":
-        start = _when(m.group("a"), lang, published, first=True, fallback_year=_year_in(m.group("b")))
         end = _when(m.group("b"), lang, published, first=False)
+        if m.group("a").isdigit() and len(m.group("a")) <= 2:  # "between 3 and 9 November": a day of the month named last
+            start = _safe_date(end.year, end.month, int(m.group("a"))) if end else None
+        else:
+            start = _when(m.group("a"), lang, published, first=True, fallback_year=_year_in(m.group("b")))
     elif kind == "since":
-        start = _when(m.group("a"), lang, published, first=True)
+        weekday = time["weekdays"].get(m.group("a").lower())
+        if weekday is not None:  # "since Thursday": the last Thursday before the day it is counted from
+            start = published - timedelta(days=(published.weekday() - weekday) % 7 or 7) if published else None
+        else:
+            start = _when(m.group("a"), lang, published, first=True)
         end = published
     elif kind == "as_of":
         start, end = None, _when(m.group("a"), lang, published, first=False)

@@ -48,8 +48,7 @@ def _as_of_in_sentence(sentence: Sentence, figures: list[Figure]) -> None:
     if as_of is None:
         return
     for figure in figures:
-        if figure.period is not None and figure.period.end_basis == "published":
-            figure.period.end, figure.period.end_basis = as_of.end.isoformat(), "as_of"
+        _end_at(figure, as_of, sentence, date_only=True)
 
 
 def _inherit(state: TraceState, by_sentence: dict[int, list[Figure]]) -> None:
@@ -131,10 +130,15 @@ def _as_of_in_paragraph(state: TraceState, by_sentence: dict[int, list[Figure]])
                 _end_at(figure, as_of, sentence)
 
 
-def _end_at(figure: Figure, as_of, sentence: Sentence) -> None:
+def _end_at(figure: Figure, as_of, sentence: Sentence, date_only: bool = False) -> None:
+    """An open period ends at the as-of date, never before it starts; with ``date_only`` a count
+    with no period is left alone (its own sentence's as-of date was already considered)."""
     end = as_of.end.isoformat()
     if figure.period is not None and figure.period.end_basis == "published":
-        figure.period.end, figure.period.end_basis = end, "as_of"
+        if figure.period.start is None or figure.period.start <= end:
+            figure.period.end, figure.period.end_basis = end, "as_of"
+    elif date_only:
+        return
     elif figure.period is None and figure.aggregation == "point" and figure.rate_per is None:
         figure.period = Period(text=as_of.text, start=None, end=end, span=_doc_span(sentence, as_of),
                                end_basis="as_of", inherited_from=sentence.span)

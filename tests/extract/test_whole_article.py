@@ -249,3 +249,27 @@ def test_what_a_tally_covers_is_no_statement_date():
                    "in the same period of 2024.", published="2025-07-10")
     period = figure(trace, "568").period
     assert (period.start, period.end) == ("2025-01-01", "2025-06-30")
+
+
+def test_periods_as_wire_copy_writes_them():
+    def period(text, phrase, published="2025-09-16"):
+        found = figure(traced(text, published=published), phrase).period
+        return found and (found.start, found.end)
+    assert period("Floods have killed at least 34 people since Thursday, the ministry said.", "34") == \
+        ("2025-09-11", "2025-09-16")
+    assert period("A poll conducted between 3 and 9 November found 54% support.", "54%", "2025-11-20") == \
+        ("2025-11-03", "2025-11-09")
+    assert period("The minister said 148,000 men had been called up since the decree of 24 March.", "148,000") == \
+        ("2025-03-24", "2025-09-16")
+    assert period("The army lost 940 men in the previous 24 hours.", "940") == ("2025-09-15", "2025-09-16")
+    # the day it was told is not the figure's period
+    assert period("An official told reporters on June 12 that 2,000 people had left.", "2,000") is None
+    # a year range is not a day range
+    assert period("Officials bought 214 generators in 2023–2024.", "214") == ("2023-01-01", "2024-12-31")
+
+
+def test_an_as_of_date_never_ends_a_period_before_it_starts():
+    trace = traced("As of October 8, the total stood at 1,118,540, including 940 in the previous 24 hours.",
+                   published="2025-09-16")
+    found = figure(trace, "940").period
+    assert found.start <= found.end

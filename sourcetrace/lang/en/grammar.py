@@ -402,15 +402,18 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
     table = [
         ("range", rf"\b(?:from|between)\s+(?P<a>{day_date}|{month_year}|{year})\s+(?:to|and|until|till|through|-|–)\s+(?P<b>(?:the\s+end\s+of\s+)?(?:{day_date}|{month_year}|{year}))"),
         ("range", rf"\b(?P<a>{month})\s*[-–]\s*(?P<b>{month}\s+{year})"),
+        ("range", rf"\b(?P<a>{year})\s*[-–]\s*(?P<b>{year})\b"),  # "in 2023–2024"
+        # "between 3 and 9 November", "3-9 November 2025": the first day is of the month named last
+        ("range", rf"\b(?:(?:from|between)\s+)?(?P<a>\d{{1,2}})\s*(?:to|and|-|–)\s*(?P<b>\d{{1,2}}\s+{month}(?:\s+{year})?)"),
         ("first_n", rf"\b(?:in|during|over|for)?\s*the\s+(?P<which>first|last)\s+(?P<n>{num})\s+(?P<unit>months|weeks|days)\s+of\s+(?P<y>{ref_year})"),
         ("part", rf"\b(?:in|during|for|over)?\s*the\s+(?P<part>{part})\s+of\s+(?P<y>{ref_year})"),
         ("part", rf"\b(?P<part>h1|h2|q1|q2|q3|q4)\s+(?P<y>{year})"),
         ("part", rf"\b(?:in|during|for|over)\s+the\s+(?P<part>{part})(?!\s+of)(?P<y>)"),
         ("past_n", rf"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<n>{num})\s+(?P<unit>years|months|weeks|days)"),
-        ("past_1", r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?P<unit>year|month|week|day|24 hours)\b"),
-        ("since", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:the\s+)?(?P<a>{when}|{month}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?!,?\s+\d)|\d{{1,2}}\s+{month}(?!\s+\d))"),
+        ("past_1", r"\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?P<unit>year|month|week|day|24 hours)\b"),
+        ("since", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:the\s+)?(?P<a>{when}|{month}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?!,?\s+\d)|\d{{1,2}}\s+{month}(?!\s+\d)|{weekday}\b)"),
         ("as_of", rf"\b(?:as\s+of|by)\s+(?P<a>\d{{1,2}}\s+{month}(?!\s+\d)|{month}\s+\d{{1,2}}(?!\d)(?!,?\s+\d{{4}})|{when}|{weekday}|the\s+end\s+of\s+(?:{month_year}|{year}|{ref_year}))"),
-        ("since", rf"\bsince\s+(?:[\w'’-]+\s+){{1,8}}?(?:on|in)\s+(?P<a>{day_date}|\d{{1,2}}\s+{month}|{month}\s+\d{{1,2}}(?!\d)|{month_year}|{year})\b"),
+        ("since", rf"\bsince\s+(?:[\w'’-]+\s+){{1,8}}?(?:on|in|of)\s+(?P<a>{day_date}|\d{{1,2}}\s+{month}|{month}\s+\d{{1,2}}(?!\d)|{month_year}|{year})\b"),
         ("same_period", rf"\b(?:over|in|during|for)?\s*the\s+same\s+period(?:\s+(?:of|in)\s+(?P<y>{ref_year}))?"),
         ("since_rel", rf"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<rel>{starts})"),
         ("rel", rf"\b(?P<rel>{relative})\b"),
