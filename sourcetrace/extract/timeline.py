@@ -13,6 +13,7 @@ came from (``Period.end_basis``).
 """
 from __future__ import annotations
 
+from ..model import explain
 from ..model.records import Figure, Period
 from ..pipeline.component import component
 from ..pipeline.state import Sentence, TraceState
@@ -60,21 +61,39 @@ def _inherit(state: TraceState, by_sentence: dict[int, list[Figure]]) -> None:
     for sentence in state.sentences:
         figures = by_sentence.get(sentence.index, [])
         in_list = intro is not None and _list_item(state, sentence)
-        # Within a paragraph only: measured on whole articles, carrying a period into the next
-        # paragraph dates more figures wrongly than rightly.
-        if last is not None and not in_list and (last[0].paragraph != sentence.paragraph or _states_a_period(sentence)
+        # Into a later paragraph only for a figure that continues the same source (_continues_source).
+        if last is not None and not in_list and (_states_a_period(sentence)
                                                  or state.lang.cues("time", "present_words").search(sentence.text)):
             last = None  # "Shelters are now hosting ...": a time of its own
+        across = last is not None and last[0].paragraph != sentence.paragraph and not in_list
         if not in_list:
             intro = sentence if sentence.text.rstrip().endswith(":") and _states_a_period(sentence) else None
             if intro is not None:
                 last = (sentence, _Stated(sentence))
         for figure in figures:
-            if figure.period is None and figure.rate_per is None and last is not None and _same_source(figure, last[1]):
+            if figure.period is None and figure.rate_per is None and last is not None and _same_source(figure, last[1]) \
+                    and (not across or _continues_source(figure) and _carries(last[1].period)):
                 _take(figure, last[1].period, last[0])
         dated = [f for f in figures if f.period is not None and f.period.inherited_from is None]
         if dated:
             last = (sentence, dated[-1])
+
+
+def _continues_source(figure: Figure) -> bool:
+    """A later paragraph's figure continues the source that dated the last one only when it refers
+    back to it or continues its claim ('It said 212 towns ...'), not when it names it anew."""
+    return figure.attribution_basis in CONTINUING and bool(figure.attribution)
+
+
+CONTINUING = (explain.CONTINUES, explain.REFERS_BACK)
+
+
+def _carries(period: Period) -> bool:
+    """Only a period with both ends is carried into a later paragraph (an as-of date alone dates
+    the data of its own paragraph: _as_of_in_paragraph). Measured on the four development sets,
+    carrying it beside a continued source dates more figures rightly than wrongly (en-dev loses
+    0.016, en-blind gains 0.049, ru-dev 0.009, uk-dev 0.005)."""
+    return bool(period.start and period.end)
 
 
 def _list_item(state: TraceState, sentence: Sentence) -> bool:

@@ -273,3 +273,14 @@ def test_an_as_of_date_never_ends_a_period_before_it_starts():
                    published="2025-09-16")
     found = figure(trace, "940").period
     assert found.start <= found.end
+
+
+def test_a_period_carries_into_a_later_paragraph_that_continues_the_same_source():
+    text = ("Floods have killed at least 34 people since Thursday, the interior ministry said on Tuesday.\n\n"
+            "It said 212 villages had been flooded.\n\n"
+            "Separately, the Red Cross said 1,400 volunteers had joined.")
+    trace = traced(text, published="2025-09-16")
+    later = figure(trace, "212").period
+    assert (later.start, later.end) == ("2025-09-11", "2025-09-16")
+    assert later.inherited_from is not None and later.inherited_from[0] == 0
+    assert figure(trace, "1,400").period is None  # another source names its own time, or none
