@@ -153,8 +153,12 @@ def _name_range(head, lo: int, hi: int, lang: Language) -> tuple[int, int]:
         lo, hi = min(lo, entity[0]), max(hi, entity[1])
     person = person_run(doc[lo: hi + 1], lang)
     named_before = _names_before(head, lang) if head.text.islower() and head.lower_ in lang.attribution["descriptor_nouns"] else None
+    named_after = _name_between_commas(head, lang) \
+        if head.text.islower() and head.lower_ in lang.attribution["descriptor_nouns"] else None
     if person is not None and person[0] <= head.i <= person[1]:
         lo, hi = person
+    elif named_after is not None:
+        lo, hi = named_after  # "The UN refugee agency, UNHCR, says": the name, not the description
     elif named_before:
         lo, hi = named_before  # "the Ukrainska Pravda news site" → "Ukrainska Pravda"
     elif syntax.is_proper(head) and head.text[:1].isupper():
@@ -180,6 +184,20 @@ def _name_range(head, lo: int, hi: int, lang: Language) -> tuple[int, int]:
     # "The State Bureau of Investigation (SBI)": the name, without the abbreviation in brackets.
     if hi - lo >= 3 and doc[hi].text == ")" and doc[hi - 2].text == "(":
         hi -= 3
+    return _glued_name(doc, lo, hi)
+
+
+GLUE = (".", ":")  # 'Slidstvo.Info', 'Re:Russia': a name written with a dot or a colon inside
+
+
+def _glued_name(doc, lo: int, hi: int) -> tuple[int, int]:
+    """A name the tokenizer cut at a dot or a colon with no space around it is one name."""
+    while hi + 2 < len(doc) and not doc[hi].whitespace_ and doc[hi + 1].text in GLUE \
+            and not doc[hi + 1].whitespace_ and doc[hi + 2].text[:1].isalnum():
+        hi += 2
+    while lo - 2 >= 0 and not doc[lo - 1].whitespace_ and doc[lo - 1].text in GLUE \
+            and not doc[lo - 2].whitespace_ and doc[lo - 2].text[:1].isalnum():
+        lo -= 2
     return lo, hi
 
 
@@ -201,6 +219,20 @@ def _institution_of(head, lang: Language):
         return None
     tokens = [t for t in pobj.subtree if not (syntax.is_determiner(t) and t.i < pobj.i)]
     return tokens[0].i, tokens[-1].i
+
+
+def _name_between_commas(head, lang: Language):
+    """', UNHCR,' right after a describing noun: the name it is given, set off by commas."""
+    doc, syntax = head.doc, lang.syntax
+    first = head.i + 2
+    if first >= len(doc) or doc[head.i + 1].text != ",":
+        return None
+    last = first
+    while last < len(doc) and syntax.is_proper(doc[last]) and doc[last].text[:1].isupper():
+        last += 1
+    if last == first or last >= len(doc) or doc[last].text != ",":
+        return None
+    return first, last - 1
 
 
 def _names_before(head, lang: Language):

@@ -284,3 +284,11 @@ def test_a_period_carries_into_a_later_paragraph_that_continues_the_same_source(
     assert (later.start, later.end) == ("2025-09-11", "2025-09-16")
     assert later.inherited_from is not None and later.inherited_from[0] == 0
     assert figure(trace, "1,400").period is None  # another source names its own time, or none
+
+
+def test_a_name_written_with_a_dot_or_colon_and_a_name_set_off_by_commas():
+    trace = traced("The monitoring agency, ORVA, says 38,500 people applied. Ukrinform reported 3,956 returns, "
+                   "citing the outlet Slidstvo.Info. Analysts at Re:Russia calculated 52,000 payments.")
+    assert chain(figure(trace, "38,500")) == [("ORVA", "origin")]
+    assert chain(figure(trace, "3,956"))[-1][0] == "Slidstvo.Info"
+    assert chain(figure(trace, "52,000"))[-1][0] == "Re:Russia"
