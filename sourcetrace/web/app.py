@@ -127,13 +127,18 @@ async def _web_error(request: Request, exc: WebError) -> Response:
 
 async def _http_error(request: Request, exc: HTTPException) -> Response:
     if exc.status_code == 404:
-        error = WebError(404, Errors.E701.format(path=request.url.path[:200]))
+        error = WebError(404, Errors.E701.format(path=printable(request.url.path[:200])))
     elif exc.status_code == 405:
         error = WebError(405, Errors.E709.format(method=request.method, allowed=exc.headers.get("Allow", "GET")
                                                  if exc.headers else "GET"), headers=exc.headers)
     else:
         error = WebError(exc.status_code, Errors.E706.format(name="the request", reason=exc.detail))
     return _error_response(request, error)
+
+
+def printable(text: str) -> str:
+    """``text`` as a page may repeat it: control characters (a NUL in the address) written as escapes."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 async def _failure(request: Request, exc: Exception) -> Response:

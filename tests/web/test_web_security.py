@@ -52,6 +52,12 @@ def test_errors_are_numbered_pages_and_json(client, address, status, code):
         assert f"<code>{code}</code>" in response.text and response.headers["content-type"].startswith("text/html")
 
 
+def test_an_address_is_repeated_without_its_control_characters(client):
+    response = client.get("/doc/%00%1b[31m")
+    assert response.status_code == 404 and "E701" in response.text
+    assert "\x00" not in response.text and "\x1b" not in response.text and "/doc/\\x00\\x1b[31m" in response.text
+
+
 def test_a_wrong_method_is_refused_with_a_number(client):
     response = client.post("/documents")
     assert response.status_code == 405 and "E709" in response.text
