@@ -77,6 +77,9 @@ def test_the_barometer_page_shows_chart_table_contradictions_and_reports(client)
     page = client.get("/indicator/mil.desertion_cases").text
     assert '<svg class="chart"' in page and 'class="list months"' in page
     assert "Contradictions (1)" in page and 'class="echo"' in page
+    counts = re.search(r"(\d+) reports \(\d+ echoes of them counted once\) and (\d+) of related indicators: "
+                       r"(\d+) from named origins and (\d+) unnamed", page)
+    assert int(counts[1]) + int(counts[2]) == int(counts[3]) + int(counts[4])  # '19 reports, 30 named, 1 unnamed' did not add up
     data = client.get("/indicator/mil.desertion_cases.json").json()
     contradicted = data["barometer"]["contradictions"][0]["obs_id"]
     document_id, _, figure = contradicted.partition("#")

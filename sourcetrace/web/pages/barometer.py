@@ -107,8 +107,10 @@ def summary_html(data: dict) -> str:
     b, computed = data["barometer"], data["computed"]
     c = b["counts"]
     fresh = "" if computed["current"] else " The store has changed since; a new barometer is being worked out: reload in a moment."
-    return (f'<p class="summary">{c["observations"]:,} reports ({c["echoes"]:,} echoes of them counted once), '
-            f'{c["named"]:,} from named origins and {c["unnamed"]:,} unnamed, from {c["documents"]:,} documents; '
+    # named and unnamed count the related indicators' reports too (barometer/2's counts)
+    return (f'<p class="summary">{c["observations"]:,} reports ({c["echoes"]:,} echoes of them counted once) and '
+            f'{c["related"]:,} of related indicators: {c["named"]:,} from named origins and {c["unnamed"]:,} unnamed, '
+            f'from {c["documents"]:,} documents; '
             f'{c["contradicted"]:,} contradicted, {c["disputes"]:,} disputes.</p>'
             f'<p class="meta">Worked out at {escape(computed["at"])} in {computed["seconds"]:.2f} s.{escape(fresh)}</p>')
 
