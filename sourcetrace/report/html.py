@@ -56,8 +56,10 @@ def page(sections: list[str], titles: list[str]) -> str:
 
 
 def document_name(trace: Trace) -> str:
+    """Its title; without one, its opening words (a file's path says nothing of what it reports)."""
     document = trace.document
-    return quote(document.title or document.source or document.id or "document", 100)
+    opening = next((line for line in document.text.splitlines() if line.strip()), "")
+    return quote(document.title or opening or document.source or document.id or "document", 100)
 
 
 def document_section(trace: Trace, number: int, extras: Extras = NOTHING_MORE, heading: bool = True) -> str:

@@ -138,6 +138,16 @@ def test_every_party_a_document_links_to_has_its_page(client):
     assert claims and claims[0]["kind"] == "unattributed" and claims[0]["path"].startswith("/doc/")
 
 
+def test_a_document_without_a_title_is_named_by_its_opening_words(client):
+    """Not by the path of the file it was read from (an uploaded .txt was 'x.db.uploads/report.txt')."""
+    from sourcetrace.model.records import Document, Trace
+    from sourcetrace.report.html import document_name
+
+    text = "\n  The ministry said 300 soldiers deserted in May, a figure nobody could check.\nMore."
+    assert document_name(Trace(Document(text=text, source="x.db.uploads/report.txt"))) == text.split("\n")[1].strip()
+    assert document_name(Trace(Document(text=text, title="Its title"))) == "Its title"
+
+
 def test_a_party_of_a_document_stored_a_moment_ago_has_its_page(store_copy):
     from sourcetrace import refresh
     from sourcetrace.model.records import Document
