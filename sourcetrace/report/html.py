@@ -189,7 +189,9 @@ def party_html(link: Link, extras: Extras = NOTHING_MORE) -> str:
     text = escape(link_text(link))
     inherited = getattr(link, "inherited_from", None)
     if inherited is not None:  # the party was named in an earlier sentence and governs this one
-        text = f'<span class="inherited" title="inherited from {escape(str(inherited))}">{text} ↖</span>'
+        start, end = inherited
+        text = (f'<span class="inherited" title="named in an earlier sentence (characters {start}–{end}), which '
+                f'this one continues">{text} ↖</span>')
     href = extras.source_href(link)
     return f'<a class="party" href="{escape(href)}">{text}</a>' if href else text
 

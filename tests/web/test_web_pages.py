@@ -177,3 +177,13 @@ def test_the_months_the_records_pin_down_stand_out_in_the_chart(client):
     assert page.count('<rect class="pinned"') == len(tight)
     wide = [float(o) for o in re.findall(r'<rect class="band" [^>]*fill-opacity="([\d.]+)"', page)]
     assert len(wide) > 10 and max(wide) < 0.16
+
+
+def test_a_link_inherited_from_an_earlier_sentence_is_marked(client):
+    inherited = [link for figure in client.get("/doc/8.json").json()["trace"]["figures"]
+                 for link in figure["attribution"] if link.get("inherited_from")]
+    assert inherited
+    start, end = inherited[0]["inherited_from"]
+    page = client.get("/doc/8").text
+    assert f'class="inherited" title="named in an earlier sentence (characters {start}–{end}), which this one continues"' in page
+    assert page.count("↖</span>") == len(inherited)
