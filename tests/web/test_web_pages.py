@@ -118,6 +118,11 @@ def test_the_check_has_a_verdict_and_a_permalink(client):
     assert data["result"]["verdict"] == "above" and data["permalink"].startswith("/check?claim=")
     page = client.get(data["permalink"]).text
     assert re.search(r"verdict: <b>ABOVE</b>", page) and 'class="permalink"' in page
+    # its evidence: the reports of each reading's months, in the barometer
+    months = data["result"]["figures"][0]["readings"][0]["months"]
+    evidence = f'/indicator/mil.desertion_cases?from={months[0]}&amp;to={months[-1]}'
+    assert f'class="evidence" href="{evidence}"' in page
+    assert client.get(evidence.replace("&amp;", "&")).status_code == 200
 
 
 def test_the_indicators_page_lists_what_the_store_counts(client):

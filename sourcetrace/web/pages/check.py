@@ -3,6 +3,7 @@ page's own address: the claim and its date are its query)."""
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import quote as url_quote
 
 from ...errors import Errors, InputError
 from ...model.dates import normalise_published
@@ -62,4 +63,18 @@ def result_html(data: dict) -> str:
 def figure_html(figure: dict) -> str:
     lines = "".join(f"<li>{escape(line)}</li>" for line in figure["explanation"].splitlines())
     head = f'“{escape(figure["text"])}”: {escape(verdict_words(figure["verdict"], figure["fits_as"]))}'
-    return f'<div class="reading"><h3>{head}</h3><ul>{lines}</ul></div>'
+    return f'<div class="reading"><h3>{head}</h3><ul>{lines}</ul>{evidence_html(figure)}</div>'
+
+
+def evidence_html(figure: dict) -> str:
+    """Each reading's reports: its indicator's barometer over the months it tested, where every report
+    leads to its sentence."""
+    links = []
+    for reading in figure.get("readings") or []:
+        months = reading.get("months") or []
+        if not reading.get("indicator") or not months:
+            continue
+        href = url(f"/indicator/{url_quote(reading['indicator'])}", **{"from": months[0], "to": months[-1]})
+        links.append(f'<a class="evidence" href="{escape(href)}">{escape(reading["indicator"])}, '
+                     f'{escape(months[0])} to {escape(months[-1])}</a>')
+    return f'<p class="meta">The reports behind it: {" · ".join(links)}</p>' if links else ""
