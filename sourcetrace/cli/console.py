@@ -27,12 +27,14 @@ class Console:
         self.clear()
         click.echo(f"sourcetrace: {message}", file=self.stream)
 
-    def progress(self, seen: int, counts: str, done: int = 0, total: int = 0) -> None:
-        """``counts`` after ``seen`` documents or problems; with ``total`` bytes, how far that is."""
+    def progress(self, seen: int, counts: str, done: int = 0, total: int = 0, unit: str = "bytes") -> None:
+        """``counts`` after ``seen`` documents or problems; with ``total``, how far that is: ``done``
+        of ``total`` bytes, or (``unit`` "documents") of ``total`` documents."""
         now = time.monotonic()
         if not self.live or seen <= PROGRESS_AFTER or now - self.drawn_at < REDRAW_S:
             return
-        share = f" {min(done / total, 1):.0%} of {total / 1e6:,.1f} MB" if total else ""
+        share = ("" if not total else f" {done:,} of {total:,} documents" if unit == "documents"
+                 else f" {min(done / total, 1):.0%} of {total / 1e6:,.1f} MB")
         self.stream.write(f"\r\033[Ksourcetrace: {counts} …{share}")
         self.stream.flush()
         self.shown, self.drawn_at = True, now

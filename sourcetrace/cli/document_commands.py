@@ -78,7 +78,7 @@ def retrace(ctx, everything, db):
     console = Console()
     with open_store(db, create=False) as store:
         report = refresh.retrace(store, everything=everything, progress=lambda report, total: console.progress(
-            report.retraced + report.failed, report.summary(), report.retraced + report.failed, total))
+            report.retraced + report.failed, report.summary(), report.retraced + report.failed, total, "documents"))
         console.clear()
     for problem in report.problems:
         click.echo(f"sourcetrace: failed {problem}", err=True)

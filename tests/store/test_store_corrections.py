@@ -4,6 +4,7 @@ inputs that reuse an id kept apart, stale traces traced again, documents listed 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 
 import pytest
@@ -161,3 +162,48 @@ def test_the_migration_gives_stored_documents_their_keys(tmp_path, source, exter
                        "VALUES ('h', ?, ?, ?, 'en', 't', 'now')", (external_id, source, url))
     document_keys(connection)
     assert connection.execute("SELECT document_key FROM documents").fetchone()[0] == document_key(source, external_id, url)
+
+
+def test_retrace_shows_its_progress_on_a_terminal(tmp_path):
+    """`sourcetrace retrace` draws the one progress line on stderr when that is a terminal: how many
+    stale documents are settled, of how many (it once said '67% of 0.0 MB', a count of documents
+    read as bytes), and the line is erased before the summary."""
+    db = tmp_path / "s.db"
+    texts = [{"id": str(n), "text": TEXT.replace("1,150", f"{1_000 + 7 * n:,}"), "published": "2025-08-04"}
+             for n in range(6)]
+    assert run("ingest", write_lines(tmp_path / "f.jsonl", *texts), "--db", db).exit_code == 0
+    with sqlite3.connect(db) as connection:  # as if an older tracer had made them all
+        connection.execute("UPDATE traces SET generator = json_set(generator, '$.code', 'sha256:older')")
+    stdout, stderr = on_a_terminal(["retrace", "--db", str(db)])
+    assert "6 re-traced, 0 up to date" in stdout
+    drawn = [line for line in stderr.split("\r\x1b[K") if line]
+    assert drawn, f"no progress line on the terminal: {stderr!r}"
+    assert all(re.fullmatch(r"sourcetrace: [1-6] re-traced, 0 up to date … [1-6] of 6 documents", line)
+               for line in drawn), drawn
+    assert stderr.endswith("\r\x1b[K")  # erased before the summary is written
+
+
+def on_a_terminal(args: list[str]) -> tuple[str, str]:
+    """(stdout, stderr) of the command line run in a new process whose stderr is a terminal."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    terminal, its_end = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-c", "from sourcetrace.cli.main import main; main()", *args],
+                               stdout=subprocess.PIPE, stderr=its_end, stdin=subprocess.DEVNULL)
+    os.close(its_end)
+    written = b""
+    while True:
+        try:
+            chunk = os.read(terminal, 4096)
+        except OSError:  # the process closed its end
+            break
+        if not chunk:
+            break
+        written += chunk
+    os.close(terminal)
+    stdout = process.communicate()[0]
+    assert process.returncode == 0, written
+    return stdout.decode(), written.decode()
