@@ -25,13 +25,7 @@ def collapse_echoes(observations: list[Observation], documents: dict[str, dict],
     labels = {o.indicator for o in observations}
     pairs = {(a, b) for a in labels for b in labels if related(a, b)}  # asked tens of thousands of times
     for obs in sorted(observations, key=lambda o: _precedence(o, documents)):
-        # The closest: same label first, then the nearest number; of equals, the first added.
-        original, closest, value = None, None, obs.value or 0
-        for filed, candidate in index.candidates(obs):
-            if (candidate.indicator, obs.indicator) in pairs and _same_quantity(candidate, filed, obs):
-                distance = (candidate.indicator != obs.indicator, abs((candidate.value or 0) - value))
-                if closest is None or distance < closest:
-                    original, closest = candidate, distance
+        original = index.closest(obs, pairs)
         if original is None:
             originals.append(obs)
             index.add(obs)
@@ -49,10 +43,12 @@ class _Index:
     step), and a report is compared only with those in the window its value allows — a few, not
     the thousands one ministry says.
 
-    What the index found already agrees with ``obs`` on all of ``_same_figure`` but the indicators
-    and the number: its origin, measure, rate and months by the key it was filed under, and, for a
-    total found as a rate's average, the start month and a period of more than one month. So only
-    the rest is checked of each (``_same_quantity``)."""
+    What the index finds agrees with ``obs`` on all of ``_same_figure`` but the indicators: its
+    origin, measure, rate and months by the key it was filed under; the number by where it lies
+    (``_same_numbers``: of the same rounding step only an equal value, of another within the rounder
+    one's step); for a total found as a rate's average, the start month and a period of more than
+    one month, and the average within 15% of the rate. tests/reconcile/test_echo_index.py holds it
+    to ``_same_figure`` asked of every pair."""
 
     RATE_WINDOW = 0.85  # a total's monthly average and the rate it was re-told as (``_turned_into_rate``)
 
@@ -79,37 +75,44 @@ class _Index:
             bisect.insort(self._averages.setdefault((obs.origin, _start_month(obs)), []), average)
             bisect.insort(self._any_start.setdefault(obs.origin, []), average)
 
-    def candidates(self, obs: Observation) -> list[tuple[float, Observation]]:
-        """Originals that may be what ``obs`` echoes, in the order they were added, each with the
-        number it was filed under (its value, or a total's monthly average)."""
+    def closest(self, obs: Observation, pairs: set[tuple[str, str]]) -> Observation | None:
+        """The original ``obs`` echoes, if any: of the originals ``_same_figure`` finds the same
+        figure (``pairs``: the indicator pairs that may name the same count), the closest — same
+        label first, then the nearest number; of equals, the first added."""
         if obs.origin is None or obs.value is None:
-            return []
-        kind = (obs.origin, obs.measure, obs.rate_per)
+            return None
+        kind, value, best, closest = (obs.origin, obs.measure, obs.rate_per), obs.value, None, None
         steps = ([self._values.get((*kind, _months_of(obs)), {}), self._values.get((*kind, None), {})]
                  if obs.period_start else [self._any_period.get(kind, {})])
-        found = [hit for by_step in steps for step, entries in by_step.items()
-                 for hit in _near(entries, obs.value, step)]
+        indicator = obs.indicator
+        for by_step in steps:
+            for step, entries in by_step.items():
+                for _, order, candidate in _same_numbers(entries, value, step):
+                    if (candidate.indicator, indicator) in pairs:
+                        distance = (candidate.indicator != indicator, abs(candidate.value - value), order)
+                        if closest is None or distance < closest:
+                            best, closest = candidate, distance
         if obs.measure == "rate" and obs.rate_per == "month":
             averages = (self._averages.get((obs.origin, _start_month(obs)), []) if obs.period_start
                         else self._any_start.get(obs.origin, []))
-            found += _window(averages, obs.value, self.RATE_WINDOW)
-        found.sort(key=lambda hit: hit[1])
-        return [(number, o) for number, _, o in found]
+            for average, order, candidate in _window(averages, value, self.RATE_WINDOW):
+                # _same_quantity of a total found for a monthly rate, written out: ten thousand
+                # reports ask it of fifty thousand totals
+                if ((candidate.indicator, indicator) in pairs and candidate.value
+                        and abs(average - value) <= 0.15 * max(abs(average), abs(value))):
+                    distance = (candidate.indicator != indicator, abs(candidate.value - value), order)
+                    if closest is None or distance < closest:
+                        best, closest = candidate, distance
+        return best
 
 
-def _same_quantity(original: Observation, filed: float, obs: Observation) -> bool:
-    """What ``_same_figure`` asks beyond what ``_Index`` filed them by: the same number (or one the
-    other rounded), or for a total found for a monthly rate, its monthly average (``filed``) within
-    15% of the rate (``_turned_into_rate``)."""
-    if original.measure == obs.measure:
-        return _same_number(original, obs)
-    return bool(original.value) and abs(filed - obs.value) <= 0.15 * max(abs(filed), abs(obs.value))
-
-
-def _near(entries: list[tuple[float, int, Observation]], value: float, step: float) -> list:
-    """The entries (all rounded to ``step``) that ``_same_number`` may find equal to ``value``:
-    equal to it, or within the rounder one's step of it."""
-    reach = max(step, rounding_step(value))
+def _same_numbers(entries: list[tuple[float, int, Observation]], value: float, step: float) -> list:
+    """The entries (all rounded to ``step``) that ``_same_number`` finds equal to ``value``, by
+    where they lie alone: of the same rounding step only an equal value (two different numbers of
+    one precision are no rounding of each other); of another step, those within the rounder
+    one's step of it."""
+    mine = rounding_step(value)
+    reach = 0.0 if step == mine else max(step, mine)
     return entries[bisect.bisect_left(entries, (value - reach, -1)):bisect.bisect_right(entries, (value + reach, math.inf))]
 
 
