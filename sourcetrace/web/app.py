@@ -10,19 +10,20 @@ import logging
 from html import escape
 from dataclasses import dataclass
 from typing import Callable
+from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
-from starlette.routing import Route
+from starlette.responses import Response
+from starlette.routing import Match, Route
 
 from ..errors import Errors
 from . import openapi
 from .errors import WebError
 from .pages import barometer, check, document, documents, indicators, ingest, source
-from .render import Page, json_response, respond
+from .render import Page, json_response, redirect, respond
 from .state import Config, State
 
 LOG = logging.getLogger("sourcetrace.web")
@@ -73,7 +74,7 @@ def create_app(config: Config) -> Starlette:
     """The app; ``app.state.sourcetrace.close()`` when done with it. Not on the ASGI lifespan's
     shutdown: a test client runs one lifespan a request, and the state outlives them."""
     state = State(config)
-    routes = [Route("/", lambda request: RedirectResponse("/documents", 303), methods=["GET"]),
+    routes = [Route("/", lambda request: redirect("/documents", 303), methods=["GET"]),
               Route("/openapi.json", lambda request: json_response(openapi.document(PAGES)), methods=["GET"]),
               Route("/ingest", _page_endpoint(state, ingest.form, html_only=True), methods=["GET"]),
               Route("/ingest", _upload_endpoint(state), methods=["POST"]),
@@ -83,6 +84,9 @@ def create_app(config: Config) -> Starlette:
         routes.append(Route(page.path, _page_endpoint(state, page.handler), methods=["GET"]))
     app = Starlette(routes=routes,
                     exception_handlers={WebError: _web_error, HTTPException: _http_error, Exception: _failure})
+    # Starlette's own '/documents/' -> '/documents' redirect writes an absolute URL from the request's
+    # Host header and sends none of the security headers: _http_error redirects instead.
+    app.router.redirect_slashes = False
     app.state.sourcetrace = state
     return app
 
@@ -99,7 +103,7 @@ def _upload_endpoint(state: State, as_json: bool = False):
         page, headers = await ingest.upload(state, request)
         if as_json or _wants_json(request):
             return json_response(page.data, 202, headers)
-        return RedirectResponse(headers["Location"], 303)
+        return redirect(headers["Location"], 303)
     return endpoint
 
 
@@ -126,6 +130,8 @@ async def _web_error(request: Request, exc: WebError) -> Response:
 
 
 async def _http_error(request: Request, exc: HTTPException) -> Response:
+    if exc.status_code == 404 and (target := without_slash(request)):
+        return redirect(target, 307)
     if exc.status_code == 404:
         error = WebError(404, Errors.E701.format(path=printable(request.url.path[:200])))
     elif exc.status_code == 405:
@@ -134,6 +140,21 @@ async def _http_error(request: Request, exc: HTTPException) -> Response:
     else:
         error = WebError(exc.status_code, Errors.E706.format(name="the request", reason=exc.detail))
     return _error_response(request, error)
+
+
+def without_slash(request: Request) -> str | None:
+    """The address of a page here that ``request`` asked for with slashes after it ('/documents/?q=x'
+    is '/documents?q=x'), as a path: a redirect to it goes to the server the browser asked, whatever
+    its Host header said. None when no route takes the address without them."""
+    path = request.url.path
+    stripped = path.rstrip("/")
+    if stripped == path or not stripped.startswith("/") or stripped.startswith(("//", "/\\")):
+        return None  # '//host/' without its slash would be an address on another server
+    scope = {**request.scope, "path": stripped}
+    if all(route.matches(scope)[0] is Match.NONE for route in request.app.router.routes):
+        return None
+    query = request.scope.get("query_string", b"").decode("latin-1")
+    return quote(stripped, safe="/:@!$&'()*+,;=~") + (f"?{query}" if query else "")
 
 
 def printable(text: str) -> str:

@@ -12,7 +12,7 @@ from typing import Callable
 from urllib.parse import urlencode
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from ..report import assets as report_assets
 from ..report.page import content_security_policy, page as html_page
@@ -45,6 +45,12 @@ def respond(request: Request, page: Page, as_json: bool) -> Response:
 def json_response(data: dict, status: int = 200, headers: dict | None = None) -> Response:
     body = json.dumps(finite(data), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return Response(body, status, {**HEADERS, **(headers or {})}, media_type="application/json")
+
+
+def redirect(location: str, status: int) -> Response:
+    """A redirect to ``location``, an address on this server written as a path ('/documents?q=x'),
+    never built from the request's Host header; with the headers every response carries."""
+    return RedirectResponse(location, status, headers=HEADERS)
 
 
 def html_response(request: Request, page: Page) -> Response:

@@ -137,3 +137,29 @@ def test_the_token_comes_from_a_file_or_the_environment(tmp_path, monkeypatch):
         load_token("ST_TEST_TOKEN", str(tmp_path / "empty"))
     monkeypatch.delenv("ST_TEST_TOKEN")
     assert load_token("ST_TEST_TOKEN", None) is None
+
+
+@pytest.mark.parametrize("address, location", [
+    ("/documents/", "/documents"), ("/documents//?q=desertion&limit=5", "/documents?q=desertion&limit=5"),
+    ("/doc/1/", "/doc/1"), ("/indicator/mil.desertion_cases/", "/indicator/mil.desertion_cases"),
+])
+def test_a_trailing_slash_redirects_to_a_path_with_every_header(client, address, location):
+    """Not to an absolute URL built from the Host header the request gave (Starlette's own redirect
+    sent 'http://evil.example/documents' and no security headers)."""
+    response = client.get(address, headers={"Host": "evil.example"}, follow_redirects=False)
+    assert response.status_code == 307 and response.headers["location"] == location
+    assert response.headers["x-content-type-options"] == "nosniff" and response.headers["x-frame-options"] == "DENY"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    assert client.get(address).url.path == location.split("?")[0]
+
+
+@pytest.mark.parametrize("address", ["http://testserver//evil.example/", "http://testserver/\\evil.example/", "/no/such/page/", "/doc/x/"])
+def test_a_trailing_slash_is_no_way_to_another_server_or_a_missing_page(client, address):
+    response = client.get(address, follow_redirects=False)
+    assert response.status_code == 404 and "location" not in response.headers and "E701" in response.text
+
+
+def test_every_redirect_carries_the_headers(client):
+    response = client.get("/", headers={"Host": "evil.example"}, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/documents"
+    assert response.headers["x-content-type-options"] == "nosniff" and response.headers["x-frame-options"] == "DENY"
