@@ -3,6 +3,7 @@
     .venv/bin/python bench/memory.py                 # prints the section; writes bench/out/RESULTS.md
     .venv/bin/python bench/memory.py --update        # writes it into bench/RESULTS.md
     .venv/bin/python bench/memory.py --before 24691df  # jsonl-20mb-dense with the older code too
+    .venv/bin/python bench/memory.py --report --update   # the section from what the last run saved
 
 Each input is traced by `sourcetrace trace INPUT --format jsonl -o /dev/null` in a process of its own;
 its peak resident memory comes from the kernel (``wait4``), and its resident memory is sampled every
@@ -124,7 +125,7 @@ def older(revision: str) -> Path:
     return folder if (folder / "sourcetrace").is_dir() else baseline.export(revision, folder)
 
 
-def section(runs: list[dict], baseline: dict, names: list[str] | None = None) -> str:
+def section(runs: list[dict], baseline: dict, planned: list[str] | None = None) -> str:
     rows = ["| input | size | peak MB | × baseline | RSS at 25 / 50 / 75 % of the run, MB | time | exit | "
             "load average (1 min) |", "|---|---:|---:|---:|---|---:|---:|---|"]
     for run in [baseline, *runs]:
@@ -137,9 +138,13 @@ def section(runs: list[dict], baseline: dict, names: list[str] | None = None) ->
     if "jsonl-50mb" in growth and "jsonl-500mb" in growth:
         ratio = growth["jsonl-500mb"]["peak_mb"] / growth["jsonl-50mb"]["peak_mb"]
         lines.append(f"Ten times the JSON lines (50 → 500 MB) took {ratio:.2f} times the peak memory.")
-    left_out = [name for name in INPUTS if name not in (names or INPUTS)]
+    measured = [name for name in INPUTS if name in growth]
+    left_out = [name for name in INPUTS if name not in growth]
     if left_out:
-        lines.append(f"This run measured {', '.join(names)} only (--only); not measured: {', '.join(left_out)}.")
+        unfinished = [name for name in planned or () if name not in growth]
+        lines.append(f"This run measured {', '.join(measured) or 'no input'} only; not measured: {', '.join(left_out)}"
+                     + (f" ({', '.join(unfinished)} begun or planned, stopped before it ended)" if unfinished else "")
+                     + ".")
     lines.append("Baseline: the same command on a one-line file (model and libraries loaded, one short report "
                  "traced). Inputs (bench/memory.py): gold passages, each followed by plain prose that names no "
                  "number, source or event; JSON lines of 5 KB documents; the text as one document; "
@@ -148,14 +153,26 @@ def section(runs: list[dict], baseline: dict, names: list[str] | None = None) ->
     return "\n\n".join(lines)
 
 
+def save(baseline: dict, runs: list[dict], planned: list[str]) -> None:
+    (OUT / "memory.json").write_text(json.dumps({"baseline": baseline, "runs": runs, "planned": planned}, indent=1) + "\n")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", nargs="+", choices=list(INPUTS),
                     help="these inputs only (the section says which were left out)")
     ap.add_argument("--before", metavar="REV", help=f"also trace {COMPARED} with the code at this git revision")
     ap.add_argument("--update", action="store_true", help="write the section into bench/RESULTS.md")
+    ap.add_argument("--report", action="store_true",
+                    help="nothing traced: the section from what the last run saved (each input as it ended)")
     args = ap.parse_args(argv)
     names = args.only or list(INPUTS)
+    if args.report:
+        saved = json.loads((OUT / "memory.json").read_text())
+        text = section(saved["runs"], saved["baseline"], saved.get("planned"))
+        print(text)
+        print(f"wrote {results_file.write({'Memory': text}, args.update)}", file=sys.stderr)
+        return 0
     tiny = OUT / "baseline.jsonl"
     OUT.mkdir(parents=True, exist_ok=True)
     tiny.write_text(json.dumps({"text": "TASS said 300 soldiers deserted in May, citing a source."}) + "\n")
@@ -169,7 +186,7 @@ def main(argv=None) -> int:
         if args.before and name == COMPARED:
             runs.append({**measure(build(name), older(args.before)), "label": f"{name}, code at {args.before}"})
             print(f"memory: {name} at {args.before}: peak {runs[-1]['peak_mb']:,.0f} MB", file=sys.stderr, flush=True)
-    (OUT / "memory.json").write_text(json.dumps({"baseline": baseline, "runs": runs}, indent=1) + "\n")
+        save(baseline, runs, names)  # each input as it ends: a run stopped early keeps them (--report)
     text = section(runs, baseline, names)
     print(text)
     print(f"wrote {results_file.write({'Memory': text}, args.update)}", file=sys.stderr)
