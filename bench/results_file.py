@@ -96,7 +96,7 @@ def _commit() -> str:
     """' with the code at commit X' (X the checkout this bench belongs to), and the commit that last
     changed the package when that is an earlier one: a campaign run from a branch whose commits are
     later rebased still names a commit on main whose sourcetrace/ it measured. '' outside a checkout."""
-    head, package = _git("rev-parse", "--short", "HEAD"), _git("log", "-1", "--format=%h", "HEAD", "--", "sourcetrace")
+    head, package = _git("rev-parse", "--short", "HEAD"), _git("log", "-1", "--format=%h", "HEAD", "--", ":(top)sourcetrace")
     if not head:
         return ""
     return f" with the code at commit {head}" + (f" (sourcetrace/ as at {package})" if package and package != head else "")

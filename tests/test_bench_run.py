@@ -37,3 +37,21 @@ def test_a_run_shows_progress_and_writes_a_copy_unless_told_to_update(tmp_path, 
 
     run.main(["--estimator-sizes", "10", "--update"])
     assert "new" in tracked.read_text() and "kept" in tracked.read_text()
+
+
+def test_a_section_names_the_commit_that_last_changed_the_package():
+    """Run from a bench-only commit (which a rebase may rename), a section still names a commit whose
+    sourcetrace/ it measured; the pathspec is the repository's, wherever git is asked from."""
+    import subprocess
+
+    from bench import results_file
+
+    def git(*args):
+        return subprocess.run(["git", "-C", str(results_file.HERE.parent), *args], capture_output=True, text=True).stdout.strip()
+
+    head, package = git("rev-parse", "--short", "HEAD"), git("log", "-1", "--format=%h", "--", "sourcetrace")
+    if not head:
+        return  # not a git checkout: nothing to name
+    line = results_file.measured_on()
+    assert f"with the code at commit {head}" in line
+    assert (f"(sourcetrace/ as at {package})" in line) == (package != head)
