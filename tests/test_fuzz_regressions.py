@@ -126,17 +126,15 @@ def test_a_run_of_numbers_is_traced_in_time_that_grows_with_its_length():
     assert large / small < 3  # linear work doubles; quadratic work quadruples
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the lead's, in extract/figures.py _period_for: for each number it looks at every period of the clause, and "
-    "for a period after a list break at every number again (_dashed_to), so a long sentence of numbers and dates "
-    "takes time that grows faster than its square (the fuzz campaign's hangs: trace_text input 3133, 57 KB of "
-    "Russian, ran over 75 s of processor time without ending; 3404, 85 KB of English, killed after 120 s; "
-    "10.7 KB of the sentence below takes 3 s under the profiler)"))
 def test_a_long_sentence_of_numbers_and_dates_is_traced_in_time_that_grows_with_its_length():
+    """Found by the fuzz campaign at cadf2c7: extract/figures.py _period_for looked at every period of the
+    clause for each number, and at every number again for a period after a list break, so trace_text inputs
+    3133 (57 KB of Russian) and 3404 (85 KB of English) took over 50 s of processor time each. Mended by
+    the lead's fe15873 (a period in the figure's own entry of a list); now 10.5 s and 9.0 s."""
     trace_text("warm up: 5 soldiers.")
     unit = "300 soldiers deserted in February 2024, "
     small, large = calls_to_trace(unit * 40), calls_to_trace(unit * 80)
-    assert large / small < 3  # linear work doubles; quadratic work quadruples (3.6 today)
+    assert large / small < 3  # linear work doubles; quadratic work quadruples (it was 3.6)
 
 
 PUBLISHED_AT_THE_START = ["Between May 32 and June, 300 soldiers deserted.", "In December 300 soldiers deserted.",
