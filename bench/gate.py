@@ -28,7 +28,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FLOOR_FILES = ("bench/floors.json", "bench/floors-heldout.json")
+# The sentence sets' floors, then one file per whole-article gold set (bench/articles/floors/).
+FLOOR_FILES = ("bench/floors.json", "bench/floors-heldout.json") + tuple(
+    f"bench/articles/floors/{path.name}" for path in sorted((ROOT / "bench" / "articles" / "floors").glob("*.json")))
 
 
 class NoHistory(Exception):
