@@ -302,14 +302,49 @@ def table(results: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+SECTION = "Whole articles, figure by figure"
+
+
+def section(results: dict[str, dict], measured: str) -> str:
+    """The results section: every set's scores, and how far each is from the targets."""
+    names = list(results)
+    gap = ["| target | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    for metric, target in TARGETS.items():
+        cells = [f"{results[n]['metrics'][metric]['f1'] - target:+.2f}" for n in names]
+        gap.append(f"| {LABELS[metric]} ≥ {target:.2f} | " + " | ".join(cells) + " |")
+    return "\n".join([
+        measured,
+        "",
+        "`bench/articles/score.py --results`: sourcetrace on the whole-article gold sets of "
+        "`bench/articles/` (CONVENTIONS.md), figure by figure. `dev` sets are read while developing; "
+        "`blind` sets were written by annotators who never saw the code, and the first score of each "
+        "is the honest one — those first scores, and every measurement in order, are in "
+        "`bench/articles/HISTORY.md`. Headline metrics are F1, diagnostics (…) recall.",
+        "",
+        table(results),
+        "",
+        "How far each set is from the targets of the issues (score minus target; negative is short):",
+        "",
+        "\n".join(gap),
+    ])
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sets", nargs="*", default=list(SETS), help="gold sets to score (default: all)")
     parser.add_argument("--errors", action="store_true", help="print every error, article by article")
     parser.add_argument("--json", type=Path, help="write the full result here")
+    parser.add_argument("--results", action="store_true",
+                        help="write the whole-article section of the results (bench/out/RESULTS.md)")
+    parser.add_argument("--update", action="store_true", help="with --results: into the tracked bench/RESULTS.md")
     args = parser.parse_args(argv)
     results = {name: evaluate(load_set(name)) for name in args.sets}
     print(table(results))
+    if args.results:
+        from bench import results_file
+
+        written = results_file.write({SECTION: section(results, results_file.measured_on())}, args.update)
+        print(f"\nwrote the section '{SECTION}' of {written}")
     print("\nHeadline metrics are F1; diagnostics (…) are recall over the gold figures they concern.")
     for name, result in results.items():
         if result["crashes"]:
