@@ -26,6 +26,7 @@ class Parties:
     sentence: Sentence
     speaker: Mention | None = None  # who says it
     speaker_via: str | None = None
+    speaker_verb: Any = None  # the reporting verb whose subject the speaker is
     speaker_refers: bool = False  # "the agency said": refers back to a party named before
     outer: list[Mention] = field(default_factory=list)  # who passes it on: "told X", "as reported by X"
     cited: list[Mention] = field(default_factory=list)  # whom the speaker cites, nearest first
@@ -83,7 +84,76 @@ def _sentence_claim(state, sentence: Sentence, history) -> Claim | None:
         return Claim(sentence.index, chain, explain.VAGUE, vague=chain[0])
     for mention in parts.named:
         history.append((mention, [l for l in chain if l.role != "record"]))
-    return Claim(sentence.index, chain, basis)
+    return Claim(sentence.index, chain, basis, clauses=_other_clauses(sentence, parts, lang))
+
+
+def _other_clauses(sentence: Sentence, parts: Parties, lang) -> list:
+    """'The union put turnout at 1.2 million; the interior ministry counted 368,000', '..., while
+    the ministry counted 368,000': a later clause whose own reporting verb has a named subject other
+    than the speaker's is that party's claim, for the figures from the clause's start on."""
+    first = parts.speaker_verb
+    if first is None:
+        return []
+    syntax, found = lang.syntax, []
+    for verb in sentence.doc[first.i + 1:]:
+        if not syntax.is_verb(verb) or not _reports(verb, lang):
+            continue
+        subjects = [s for s in syntax.subjects(verb) if syntax.is_nominal(s) and not _holds_figure(s, lang)]
+        if not subjects or subjects[0].i < first.i or subjects[0].i in {t.i for t in parts.speaker.tokens}:
+            continue
+        if _inside_complement(verb, first, syntax) and not _contrasted(subjects[0], lang):
+            continue
+        start = _clause_start(sentence.doc, subjects[0])
+        if start is None or _relative(subjects[0], verb, lang):
+            continue
+        mention = make_mention(sentence, subjects[0], lang)
+        if mention.name == parts.speaker.name or mention.vague:
+            continue
+        role = "derived" if verb.lemma_.lower() in lang.attribution["derived_verbs"] else "origin"
+        found.append((sentence.start + sentence.doc[start].idx, [_link(mention, role, verb.lower_)]))
+    return found
+
+
+def _relative(subject, verb, lang) -> bool:
+    """'..., whose status Russia has not confirmed': a relative clause says something of a noun
+    before it; it is no claim of its own."""
+    doc, pronouns = subject.doc, lang.words["relative_pronouns"]
+    left = min(t.i for t in subject.subtree)
+    return verb in lang.syntax.relative_clauses(verb.head) or any(
+        t.lower_ in pronouns for t in doc[max(0, left - 3): left + 1])
+
+
+def _contrasted(subject, lang) -> bool:
+    """', while the ministry counted ...': a contrast word just before the clause's subject."""
+    doc = subject.doc
+    left = min(t.i for t in subject.subtree)
+    before = " ".join(t.lower_ for t in doc[max(0, left - 4): left] if t.is_alpha)
+    return any(before == w or before.endswith(" " + w) for w in lang.attribution["contrast_words"])
+
+
+def _inside_complement(verb, first, syntax) -> bool:
+    """'X said that Y counted ...': Y's verb is what X said, not a clause of its own."""
+    token = verb
+    while token.head.i != token.i:  # spaCy makes a new Token object on every access: compare indexes
+        if token.head.i == first.i:
+            return syntax.is_complement_clause(token)
+        token = token.head
+    return False
+
+
+def _clause_start(doc, subject) -> int | None:
+    """Where the clause of ``subject`` begins: after the ';' or ',' (and a joining word) before its
+    phrase; None when nothing separates it from what comes before."""
+    left = min(t.i for t in subject.subtree)
+    i = left - 1
+    while i >= 0 and doc[i].is_alpha and doc[i].text.islower() and left - i <= 2:
+        i -= 1  # 'while', 'and', 'but', 'whereas' between the comma and the subject
+    if i >= 0 and doc[i].text in CLAUSE_MARKS:
+        return i + 1
+    return None
+
+
+CLAUSE_MARKS = (";", ",", "—", "–")
 
 
 def _once(chain: list[Link]) -> list[Link]:
@@ -575,6 +645,7 @@ def _reporting_verb(sentence, lang, parts) -> None:
             return  # "Data from the ministry show ...": the ministry is the record, nobody speaks
         party = party or subject
         parts.speaker, parts.speaker_via = make_mention(sentence, party, lang), verb.lower_
+        parts.speaker_verb = verb
         if verb.lemma_.lower() in a["derived_verbs"]:
             parts.derived_owners.add(party.i)  # "Mediazona counted 11,300": it made the number
         for obj in syntax.objects(verb):

@@ -29,6 +29,8 @@ def assign_chains(state: TraceState) -> None:
             thread = (_framed(claim.chain, frame, sentence.index), sentence.span)
             last = sentence.index
             _give(figures, thread[0], claim.basis)
+            for start, chain in claim.clauses:  # a later clause's own speaker
+                _give([f for f in figures if f.span[0] >= start], _framed(chain, frame, sentence.index), claim.basis)
         elif thread is not None and figures and _continues(state, sentence, last):
             _give(figures, thread[0], explain.CONTINUES, inherited_from=thread[1])
             last = sentence.index

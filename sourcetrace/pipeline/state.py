@@ -47,6 +47,9 @@ class Claim:
     basis: str  # cue | refers back | continues previous claim | dateline | none
     hedges: list[Hedge] = field(default_factory=list)
     vague: Link | None = None
+    # Later clauses with a speaker of their own ("the union put turnout at 1.2 million; the ministry
+    # counted 368,000"): (where the clause starts in the document, its chain), in order.
+    clauses: list[tuple[int, list[Link]]] = field(default_factory=list)
 
 
 @dataclass

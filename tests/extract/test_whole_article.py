@@ -292,3 +292,19 @@ def test_a_name_written_with_a_dot_or_colon_and_a_name_set_off_by_commas():
     assert chain(figure(trace, "38,500")) == [("ORVA", "origin")]
     assert chain(figure(trace, "3,956"))[-1][0] == "Slidstvo.Info"
     assert chain(figure(trace, "52,000"))[-1][0] == "Re:Russia"
+
+
+def test_two_parties_figures_in_one_sentence_each_with_its_own_source_and_hedge():
+    trace = traced("The union put turnout at 1.2 million; the interior ministry counted 368,000. "
+                   "The union's figure could not be verified.")
+    assert chain(figure(trace, "1.2 million"))[-1][0] == "union"
+    assert chain(figure(trace, "368,000"))[-1][0] == "interior ministry"
+    assert figure(trace, "1.2 million").hedges and not figure(trace, "368,000").hedges
+    trace = traced("The union said 1.2 million people marched, while the interior ministry counted 368,000.")
+    assert chain(figure(trace, "368,000"))[-1][0] == "interior ministry"
+
+
+def test_what_a_speaker_says_another_counted_stays_the_speaker_s_claim():
+    trace = traced("The ministry said that the outlet Ledgerline counted 300 cases, whose status the courts "
+                   "have not confirmed.")
+    assert chain(figure(trace, "300"))[0][0] == "ministry"
