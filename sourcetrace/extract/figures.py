@@ -8,7 +8,8 @@ attaches a rate, a period (``periods.py``), an indicator (``indicators.py``) and
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from datetime import date
 
 from ..model import explain
@@ -329,11 +330,23 @@ def _anchored(sentence: Sentence, periods: list[FoundPeriod], lang, context_year
 _CLAUSE_END = re.compile(r";|:(?!\d)")  # not the colon of a time ('08:00')
 
 
+@lru_cache(maxsize=8)
+def _breaks(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where a sentence's clauses end and its list entries break (found once per sentence, so that
+    a sentence of thousands of numbers is read in time that grows with its length)."""
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+    return ends, [m.end() for m in _CLAUSE_END.finditer(text)], [m.start() for m in _LIST_BREAK.finditer(text)]
+
+
 def _clause(text: str, number: NumberMatch) -> tuple[int, int]:
     """The stretch of the sentence a figure belongs to: clauses split at ';' and ':'."""
-    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, number.start)]
-    after = _CLAUSE_END.search(text, number.end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
+    starts, ends_after, _ = _breaks(text)
+    before = bisect_right(ends_after, number.start) - 1
+    after = bisect_left(starts, number.end)
+    return (ends_after[before] if before >= 0 else 0), (starts[after] if after < len(starts) else len(text))
+
+
+NEAREST = 4  # periods looked at on each side of a figure, nearest first
 
 
 def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeriod], lang=None,
@@ -343,17 +356,24 @@ def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeri
     seg_start, seg_end = _clause(sentence.text, number)
     text = sentence.text
     entry = _entry(text, number.start, number.end, seg_start, seg_end)
+    starts = [p.start_char for p in periods]  # periods come in reading order
+    inside = periods[bisect_left(starts, seg_start): bisect_left(starts, seg_end)]
     # A list's entries ('58 and 9 cases in January, 71 and 12 in February'): a period of the
     # figure's own entry is its period; a later entry's, with numbers of its own, never is.
-    own = [p for p in periods if entry[0] <= p.start_char and p.end_char <= entry[1]
+    own = [p for p in inside[bisect_left([p.start_char for p in inside], entry[0]):]
+           if p.start_char < entry[1] and p.end_char <= entry[1]
            and not (p.start_char >= number.end and _compares(text[number.end:p.start_char], lang))]
+    if not own:
+        split = bisect_left([p.start_char for p in inside], number.start)
+        own = inside[max(0, split - NEAREST): split][::-1] + inside[split: split + NEAREST]
+    number_starts = [n.start for n in numbers]
     best, best_distance = None, None
-    for period in own or periods:
+    for period in own:
         if period.start_char < seg_start or period.end_char > seg_end:
             continue
-        if period.start_char >= number.end and _LIST_BREAK.search(text, number.end, period.start_char) \
-                and (any(_dashed_to(text, period, n) for n in numbers) or _opens_entry(text, period, number, numbers,
-                                                                                     seg_start, seg_end)):
+        if period.start_char >= number.end and _broken(text, number.end, period.start_char) \
+                and (_dashed_to_next(text, period, numbers, number_starts)
+                     or _opens_entry(text, period, number, numbers, number_starts, seg_start, seg_end)):
             continue
         if period.start is None and period.end is None:
             continue  # a date with no year to resolve it by: it says nothing a figure can use
@@ -367,6 +387,19 @@ def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeri
         if best_distance is None or distance < best_distance:
             best, best_distance = period, distance
     return best
+
+
+def _broken(text: str, start: int, end: int) -> bool:
+    """A list break between ``start`` and ``end``."""
+    breaks = _breaks(text)[2]
+    i = bisect_left(breaks, start)
+    return i < len(breaks) and breaks[i] < end
+
+
+def _dashed_to_next(text: str, period: FoundPeriod, numbers, number_starts: list[int]) -> bool:
+    """The number right after the period is joined to it by a dash ('у 2023-му – 3 265')."""
+    i = bisect_left(number_starts, period.end_char)
+    return i < len(numbers) and _dashed_to(text, period, numbers[i])
 
 
 def _within(period: FoundPeriod, span) -> bool:
@@ -398,25 +431,30 @@ def _compares(between: str, lang) -> bool:
 
 def _entry(text: str, start: int, end: int, seg_start: int, seg_end: int) -> tuple[int, int]:
     """The comma-delimited entry of a list that holds text[start:end], within its clause."""
-    before = [m.end() for m in _LIST_BREAK.finditer(text, seg_start, start)]
-    after = _LIST_BREAK.search(text, end, seg_end)
-    return (before[-1] if before else seg_start), (after.start() if after else seg_end)
+    breaks = _breaks(text)[2]
+    before = bisect_left(breaks, start) - 1
+    after = bisect_left(breaks, end)
+    first = breaks[before] + 1 if before >= 0 and breaks[before] >= seg_start else seg_start
+    last = breaks[after] if after < len(breaks) and breaks[after] < seg_end else seg_end
+    return first, last
 
 
-def _opens_entry(text: str, period, number: NumberMatch, numbers, seg_start: int, seg_end: int) -> bool:
+def _opens_entry(text: str, period, number: NumberMatch, numbers, number_starts: list[int],
+                 seg_start: int, seg_end: int) -> bool:
     """'killed 6 and injured 19, in February 7 and 15': the later period's entry has numbers of
     its own, so it is theirs, not the figure's before the comma."""
     entry = _entry(text, period.start_char, period.end_char, seg_start, seg_end)
-    return any(n is not number and entry[0] <= n.start and n.end <= entry[1] and not
-               (period.start_char <= n.start < period.end_char) for n in numbers)
+    lo, hi = bisect_left(number_starts, entry[0]), bisect_left(number_starts, entry[1])
+    return any(n is not number and n.end <= entry[1] and not (period.start_char <= n.start < period.end_char)
+               for n in numbers[lo:hi])
 
 
 def _figure(state, sentence, number, numbers, periods, scopes, last_scope) -> Figure | None:
     lang, base = state.lang, sentence.start
     counted, counted_span = _counted(sentence, number, lang)
     rate_per, rate_span = _rate(sentence, number, numbers, lang)
-    period = _period_for(sentence, number, [p for p in periods if not _within(p, rate_span)], lang, numbers,
-                         published_date(state))
+    period = _period_for(sentence, number, periods if rate_span is None else
+                         [p for p in periods if not _within(p, rate_span)], lang, numbers, published_date(state))
     following = _next_start(number, numbers)
     near = sentence.text[number.start: min(following if following is not None else len(sentence.text), number.end + 120)]
     around = sentence.text[max(0, number.start - REACH): number.end + REACH]
