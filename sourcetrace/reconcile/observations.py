@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import Iterable
 
 from ..model.chains import ORIGIN_ROLES
@@ -42,15 +43,13 @@ def observations_from_trace(trace: dict, registry, resolver: Resolver | None = N
     country = outlet_country or text_country()  # settles generic source names: an outlet's own country
     out = []
     for figure in figures:
-        chain = resolver.chain(figure["attribution"], country)
+        chain, facts = resolver.chain_facts(figure["attribution"], country, outlet_id)
         period = figure.get("period") or {}
-        at = _origin_index(chain)
         out.append(Observation(
             id=f"{document['id']}#{figure['id']}",
             indicator=figure["indicator"],
             scope=figure.get("scope"),
-            country=(country_of(figure.get("scope")) or _chain_country(chain, registry)
-                     or outlet_country or text_country()),
+            country=country_of(figure.get("scope")) or facts.country or outlet_country or text_country(),
             period_start=period.get("start"),
             period_end=period.get("end") or (document.get("published") if period.get("start") else None),
             measure="rate" if figure.get("rate_per") else "total",
@@ -58,15 +57,27 @@ def observations_from_trace(trace: dict, registry, resolver: Resolver | None = N
             low=figure.get("low"), high=figure.get("high"), value=figure.get("value"),
             bound=figure["bound"],
             document_id=document["id"], figure_id=figure["id"],
-            origin=_origin_key(chain, at, document["id"]),
+            origin=facts.origin if facts.vouched else f"{facts.origin}@{document['id']}",
             published=document.get("published"),
-            origin_named=at is not None and _named(chain[at]),
-            first_hand=at is not None and _named(chain[at]) and _first_hand(chain, at, outlet_id),
+            origin_named=facts.named,
+            first_hand=facts.first_hand,
             update=figure.get("update_span") is not None,
             chain=chain,
             notes=_notes(figure, document),
         ))
     return out
+
+
+@dataclass(frozen=True)
+class ChainFacts:
+    """What a resolved chain says of an observation, the same for every report told through it."""
+
+    ids: tuple[dict, ...]  # per link, what resolving added: ``source_id`` (and ``speaks_for_id``)
+    origin: str | None  # ``_origin_key``, less the document for an unnamed origin no named link vouches for
+    vouched: bool  # ``origin`` is whole (else the document's id is joined to it)
+    named: bool
+    first_hand: bool
+    country: str | None  # ``_chain_country``
 
 
 class _Lazy:
@@ -89,6 +100,7 @@ class Resolver:
         self.registry = registry
         self._sources: dict[tuple, str] = {}
         self._outlets: dict[str | None, tuple[str | None, str | None]] = {}
+        self._facts: dict[tuple, ChainFacts] = {}
 
     def source_id(self, name: str, anonymous: bool = False, vague: bool = False, country: str | None = None) -> str:
         key = (name, anonymous, vague, country)
@@ -103,6 +115,24 @@ class Resolver:
             match = self.registry.resolve_source(name) if name else None
             self._outlets[name] = (match.id, (match.entry or {}).get("country")) if match else (None, None)
         return self._outlets[name]
+
+    def chain_facts(self, links: list[dict], country: str | None, outlet_id: str | None
+                    ) -> tuple[list[dict], ChainFacts]:
+        """The chain resolved (``chain``) and what it says (``ChainFacts``), worked out once per
+        distinct way of telling it: ten thousand reports come through a few dozen chains."""
+        key = (tuple((link["name"], link["role"], bool(link.get("anonymous")), bool(link.get("vague")), link.get("via"),
+                      (link.get("speaks_for") or {}).get("name")) for link in links), country, outlet_id)
+        facts = self._facts.get(key)
+        if facts is None:
+            chain = self.chain(links, country)
+            at = _origin_index(chain)
+            named = at is not None and _named(chain[at])
+            facts = self._facts[key] = ChainFacts(
+                tuple({name: link[name] for name in ("source_id", "speaks_for_id") if name in link} for link in chain),
+                *_origin(chain, at), named, named and _first_hand(chain, at, outlet_id),
+                _chain_country(chain, self.registry))
+            return chain, facts
+        return [{**link, **ids} for link, ids in zip(links, facts.ids)], facts
 
     def chain(self, links: list[dict], country: str | None) -> list[dict]:
         """Each link resolved; a generic name ('the Defence Ministry') relayed by a Valdorian outlet
@@ -195,13 +225,20 @@ def _named(link: dict) -> bool:
 def _origin_key(chain: list[dict], at: int | None, document_id: str) -> str | None:
     """The origin's id; an unnamed origin's id joined to the named link nearest above it, or to the
     document when no named link vouches for it (see the module docstring)."""
+    key, whole = _origin(chain, at)
+    return key if whole else f"{key}@{document_id}"
+
+
+def _origin(chain: list[dict], at: int | None) -> tuple[str | None, bool]:
+    """``_origin_key`` and whether it is whole: False for an unnamed origin no named link vouches for,
+    whose key the document's id completes."""
     if at is None:
-        return None
+        return None, True
     origin = chain[at]
     if _named(origin):
-        return party_id(origin)
+        return party_id(origin), True
     voucher = next((party_id(link) for link in reversed(chain[:at]) if _named(link)), None)
-    return f"{origin['source_id']}@{voucher or document_id}"
+    return (f"{origin['source_id']}@{voucher}", True) if voucher else (origin["source_id"], False)
 
 
 def _first_hand(chain: list[dict], at: int, outlet_id: str | None) -> bool:
