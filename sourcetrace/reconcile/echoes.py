@@ -56,9 +56,9 @@ class _Index:
         # (origin, measure, rate, (first, last month) or None) → [(value, order added, original)]
         self._values: dict[tuple, list[tuple[float, int, Observation]]] = {}
         self._any_period: dict[tuple, list] = {}  # the same without the period, for a report that dropped it
-        # (origin, first month or None) → [(monthly average, order, original)] of totals over months
-        self._averages: dict[tuple, list[tuple[float, int, Observation]]] = {}
-        self._any_start: dict[str, list] = {}
+        # (origin, first month or None) → indicator → [(monthly average, order, original)] of totals over months
+        self._averages: dict[tuple, dict[str, list[tuple[float, int, Observation]]]] = {}
+        self._any_start: dict[str, dict[str, list]] = {}
         self._count = 0
 
     def add(self, obs: Observation) -> None:
@@ -72,8 +72,9 @@ class _Index:
         spanned = months.count(obs.period_start, obs.period_end) if obs.period_start and obs.period_end else 0
         if obs.measure == "total" and spanned > 1:
             average = (obs.value / spanned, self._count, obs)
-            bisect.insort(self._averages.setdefault((obs.origin, _start_month(obs)), []), average)
-            bisect.insort(self._any_start.setdefault(obs.origin, []), average)
+            bisect.insort(self._averages.setdefault((obs.origin, _start_month(obs)), {}).setdefault(obs.indicator, []),
+                          average)
+            bisect.insort(self._any_start.setdefault(obs.origin, {}).setdefault(obs.indicator, []), average)
 
     def closest(self, obs: Observation, pairs: set[tuple[str, str]]) -> Observation | None:
         """The original ``obs`` echoes, if any: of the originals ``_same_figure`` finds the same
@@ -93,16 +94,18 @@ class _Index:
                         if closest is None or distance < closest:
                             best, closest = candidate, distance
         if obs.measure == "rate" and obs.rate_per == "month":
-            averages = (self._averages.get((obs.origin, _start_month(obs)), []) if obs.period_start
-                        else self._any_start.get(obs.origin, []))
-            for average, order, candidate in _window(averages, value, self.RATE_WINDOW):
-                # _same_quantity of a total found for a monthly rate, written out: ten thousand
-                # reports ask it of fifty thousand totals
-                if ((candidate.indicator, indicator) in pairs and candidate.value
-                        and abs(average - value) <= 0.15 * max(abs(average), abs(value))):
-                    distance = (candidate.indicator != indicator, abs(candidate.value - value), order)
-                    if closest is None or distance < closest:
-                        best, closest = candidate, distance
+            by_label = (self._averages.get((obs.origin, _start_month(obs)), {}) if obs.period_start
+                        else self._any_start.get(obs.origin, {}))
+            for label, averages in by_label.items():
+                if (label, indicator) not in pairs:
+                    continue
+                relabelled = label != indicator
+                for average, order, candidate in _window(averages, value, self.RATE_WINDOW):
+                    # a total's monthly average within 15% of the rate (``_turned_into_rate``)
+                    if candidate.value and abs(average - value) <= 0.15 * max(abs(average), abs(value)):
+                        distance = (relabelled, abs(candidate.value - value), order)
+                        if closest is None or distance < closest:
+                            best, closest = candidate, distance
         return best
 
 
