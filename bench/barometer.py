@@ -1,6 +1,7 @@
 """How fast the whole barometer call is, from stored traces, beside the code it replaced.
 
     .venv/bin/python bench/barometer.py [--sizes 1000 10000] [--repeats 3] [--baseline REV] [--before REV]
+                                        [--previous REV]
 
 The input is stored traces, as ``sourcetrace barometer`` reads them: one short document per report,
 the report drawn from a known monthly truth by ``bench/estimator.py`` (two leaves, AWOL and
@@ -16,9 +17,9 @@ The baseline is the same call by the package as it was at ``--baseline`` (``benc
 in a fresh process on the same pickled traces, taking turns with this code, one core each; the
 fastest of ``--repeats`` is kept for each (of ``--baseline-repeats`` for the baseline, which takes
 minutes at 10,000 traces). ``--before`` times a second reference the same way: the code before the
-speed work of issue 8, part 8. The ratios are the figures to read; the seconds depend on the
-machine, so beside this code's wall-clock seconds stand its processor seconds, which a busy shared
-machine inflates less.
+speed work of issue 8, part 8; ``--previous`` a third: the code measured last. The ratios are the
+figures to read; the seconds depend on the machine, so beside this code's wall-clock seconds (and
+the previous code's) stand their processor seconds, which a busy shared machine inflates less.
 """
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ from bench.baseline import run as run_timer  # noqa: E402
 from bench.estimator import SEED, reports, truths_for  # noqa: E402
 INDICATOR, SCOPE = "mil.desertion_cases", "Valdoria"
 BEFORE = "31115fb"  # main before the speed work of issue 8, part 8
+PREVIOUS = "822900e"  # main after its second round (the figure measured before this one: 2.57 s, 1.21 processor s)
 # (outlet, chain nearest first as (name, role, anonymous, via)); the last two are unnamed origins.
 CHAINS = (
     ("VALPRESS", [("VALPRESS", "relay", False, "dateline"), ("Defence Ministry", "origin", False, "said")]),
@@ -100,26 +102,31 @@ print(seconds, result["counts"]["observations"] + result["counts"]["related"], l
 
 
 def table(sizes: list[int], repeats: int, revision: str = REVISION, before: str = BEFORE,
-          baseline_repeats: int | None = None) -> str:
-    lines = ["| traces | originals after echoes | this code s (processor s) | before the speed work s | "
-             "baseline s | this / before | this / baseline |", "|---:|---:|---:|---:|---:|---:|---:|"]
+          baseline_repeats: int | None = None, previous: str = PREVIOUS) -> str:
+    lines = [f"| traces | originals after echoes | this code s (processor s) | {previous} s (processor s) | "
+             "before the speed work s | baseline s | this / " + previous + " | this / before | this / baseline |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
         baseline, earlier = export(revision, scratch / "baseline"), export(before, scratch / "before")
+        last = export(previous, scratch / "previous")
         for n in sizes:
             pickled = scratch / "traces.pickle"
             pickled.write_bytes(pickle.dumps(traces(n)))
-            mine, old, theirs = [], [], []
+            mine, prior, old, theirs = [], [], [], []
             for turn in range(max(repeats, baseline_repeats or repeats)):
                 if turn < repeats:
                     mine.append(run_timer(ROOT, pickled, TIMER))
+                    prior.append(run_timer(last, pickled, TIMER))
                     old.append(run_timer(earlier, pickled, TIMER))
                 if turn < (baseline_repeats or repeats):
                     theirs.append(run_timer(baseline, pickled, TIMER))
-            best = min(mine, key=lambda w: float(w[0]))
-            fast, was, base = float(best[0]), min(float(w[0]) for w in old), min(float(w[0]) for w in theirs)
-            lines.append(f"| {n:,} | {int(mine[0][1]):,} | {fast:.3f} ({float(best[4]):.3f}) | {was:.3f} | {base:.3f} "
-                         f"| {fast / was:.2f} | {fast / base:.3f} |")
+            best, second = (min(runs, key=lambda w: float(w[0])) for runs in (mine, prior))
+            fast, then = float(best[0]), float(second[0])
+            was, base = min(float(w[0]) for w in old), min(float(w[0]) for w in theirs)
+            lines.append(f"| {n:,} | {int(mine[0][1]):,} | {fast:.3f} ({float(best[4]):.3f}) | {then:.3f} "
+                         f"({float(second[4]):.3f}) | {was:.3f} | {base:.3f} | {fast / then:.2f} | {fast / was:.2f} "
+                         f"| {fast / base:.3f} |")
     return "\n".join(lines)
 
 
@@ -127,7 +134,7 @@ SECTION = "Barometer, the whole call from stored traces"
 
 
 def section(measured: str, repeats: int, revision: str = REVISION, before: str = BEFORE,
-            baseline_repeats: int | None = None) -> str:
+            baseline_repeats: int | None = None, previous: str = PREVIOUS) -> str:
     fastest = (f"Fastest of {repeats} per cell" if baseline_repeats in (None, repeats) else
                f"Fastest of {repeats} per cell ({baseline_repeats} for the baseline)")
     return (f"{measured_on()} {fastest}; {load()}.\n\n{measured}\n\n"
@@ -135,8 +142,9 @@ def section(measured: str, repeats: int, revision: str = REVISION, before: str =
             f"figure a document about AWOL or desertion cases or both, over 48 months, through seven chains of "
             f"the demo world's sources, one of them an anonymous origin; everything from the traces to the output "
             f"dict is on the clock. The baseline is the same call by the package at {revision} (main before issue "
-            f"8's barometer), and 'before the speed work' the package at {before} (main before issue 8, part 8 "
-            f"made it faster), on the same traces in the same run. Processor seconds are this code's own "
+            f"8's barometer), 'before the speed work' the package at {before} (main before issue 8, part 8 "
+            f"made it faster), and {previous} main after the second round of that work (the figure measured "
+            f"before this one), on the same traces in the same run. Processor seconds are this code's own "
             f"process time: a busy shared machine stretches wall-clock seconds more than those.")
 
 
@@ -149,15 +157,17 @@ def main(argv: list[str] | None = None) -> None:
                         help="runs of the baseline per size (default: --repeats); it takes minutes at 10,000")
     parser.add_argument("--before", default=BEFORE,
                         help="git revision of the code before the speed work (default %(default)s)")
+    parser.add_argument("--previous", default=PREVIOUS,
+                        help="git revision of the code measured last (default %(default)s)")
     parser.add_argument("--update", action="store_true", help="write the section into bench/RESULTS.md "
                                                               "(default: the copy bench/out/RESULTS.md)")
     args = parser.parse_args(argv)
     print(f"barometer({INDICATOR!r}, scope={SCOPE!r}) on stored traces; fastest of {args.repeats}, one core; "
           f"baseline: the package at {args.baseline}.\n")
-    measured = table(args.sizes, args.repeats, args.baseline, args.before, args.baseline_repeats)
+    measured = table(args.sizes, args.repeats, args.baseline, args.before, args.baseline_repeats, args.previous)
     print(measured)
     written = results_file.write({SECTION: section(measured, args.repeats, args.baseline, args.before,
-                                                   args.baseline_repeats)}, args.update)
+                                                   args.baseline_repeats, args.previous)}, args.update)
     print(f"wrote {written}", file=sys.stderr)
 
 
