@@ -35,7 +35,7 @@ if __package__ in (None, ""):
 
 import httpx  # noqa: E402
 
-from bench.results_file import measured_on, write  # noqa: E402
+from bench.results_file import Load, measured_on, write  # noqa: E402
 from sourcetrace import batch  # noqa: E402
 from sourcetrace.ingest import Inputs  # noqa: E402
 from sourcetrace.model.records import Trace  # noqa: E402
@@ -151,6 +151,7 @@ async def load(base: str, targets, clients: int, seconds: float, think: float) -
     ``think`` s (± half) between requests."""
     host, port = base.rsplit("/", 1)[-1].rsplit(":", 1)
     latencies: list[float] = []
+    by_kind: dict[str, list[float]] = {}  # the latencies again by what was asked ('search', 'document')
     errors: dict[str, int] = {}
     deadline = time.perf_counter() + seconds
 
@@ -161,11 +162,13 @@ async def load(base: str, targets, clients: int, seconds: float, think: float) -
         while time.perf_counter() < deadline:
             started = time.perf_counter()
             try:
-                status = await asyncio.wait_for(connection.get(targets(rng)), 60)
+                target = targets(rng)
+                status = await asyncio.wait_for(connection.get(target), 60)
                 if status != 200:
                     errors[str(status)] = errors.get(str(status), 0) + 1
                 else:
                     latencies.append(time.perf_counter() - started)
+                    by_kind.setdefault("search" if "?q=" in target else "document", []).append(latencies[-1])
             except (OSError, asyncio.IncompleteReadError, asyncio.TimeoutError, StopIteration) as exc:
                 errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
                 await connection.close()
@@ -175,7 +178,12 @@ async def load(base: str, targets, clients: int, seconds: float, think: float) -
 
     started = time.perf_counter()
     await asyncio.gather(*(client(random.Random(n)) for n in range(clients)))
-    return summary(latencies, errors, time.perf_counter() - started)
+    elapsed = time.perf_counter() - started
+    row = summary(latencies, errors, elapsed)
+    if len(by_kind) > 1:
+        row["kinds"] = {kind: summary(times, {}, elapsed) for kind, times in by_kind.items()}
+    row["load"] = os.getloadavg()[0]
+    return row
 
 
 def summary(latencies: list[float], errors: dict, elapsed: float) -> dict:
@@ -215,6 +223,7 @@ def run(args) -> dict:
     db = OUT / "web-load.db"
     build_store(db, args.documents)
     results: dict = {"documents": args.documents, "clients": args.clients, "seconds": args.seconds, "rows": []}
+    machine = Load(every=10)
     port = free_port()
     baseline = start([PYTHON, "-c", BASELINE_APP, str(port)], OUT / "web-load-baseline.log")
     try:
@@ -251,26 +260,41 @@ def run(args) -> dict:
         if ingest is not None:
             stop(ingest)
         stop(server)
+        results["load"] = machine.stop()
     return results
 
 
 def table(results: dict) -> str:
     base = {row["think"]: row for row in results["rows"] if row["scenario"].startswith("baseline")}
     lines = ["| clients | scenario | ingest writing | requests | errors | requests/s | p50 ms | p95 ms | p99 ms | "
-             "p95 ÷ baseline | requests/s ÷ baseline |", "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "p95 ÷ baseline | requests/s ÷ baseline | load (1 min) |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for row in results["rows"]:
         b = base[row["think"]]
         who = "busy (ask again at once)" if not row["think"] else f"readers (pause ~{row['think']:g} s)"
         errors = ", ".join(f"{k}: {v}" for k, v in row["errors"].items()) or "0"
         lines.append(f"| {results['clients']} {who} | {row['scenario']} | {'yes' if row['ingest'] else 'no'} | "
                      f"{row['requests']:,} | {errors} | {row['rps']:.1f} | {row['p50']:.0f} | {row['p95']:.0f} | "
-                     f"{row['p99']:.0f} | {row['p95'] / b['p95']:.1f} | {row['rps'] / b['rps']:.2f} |")
+                     f"{row['p99']:.0f} | {row['p95'] / b['p95']:.1f} | {row['rps'] / b['rps']:.2f} | "
+                     f"{row.get('load', float('nan')):.1f} |")
     return "\n".join(lines)
+
+
+def kinds(results: dict) -> str:
+    """The API rows' requests apart: the searches and the documents' JSON."""
+    parts = []
+    for row in results["rows"]:
+        if "kinds" in row:
+            who = "busy clients" if not row["think"] else f"readers (pause ~{row['think']:g} s)"
+            each = ", ".join(f"{kind} {k['requests']:,} requests, p50 {k['p50']:.0f} ms, p95 {k['p95']:.0f} ms"
+                             for kind, k in sorted(row["kinds"].items()))
+            parts.append(f"{who}: {each}")
+    return ("The API rows' requests apart (search: `/documents.json?q=WORD`; document: `/doc/ID.json`): "
+            + "; ".join(parts) + ".") if parts else ""
 
 
 def section(results: dict) -> str:
     return "\n".join([
-        measured_on(),
+        measured_on(results.get("load")),
         "",
         f"`bench/web_load.py`: a store of {results['documents']:,} documents (the demo's traces stored again as "
         f"documents of their own), `sourcetrace serve` in one uvicorn process, {results['clients']} clients in "
@@ -279,9 +303,13 @@ def section(results: dict) -> str:
         f"stored during the loaded rows). The first barometer over the whole store took "
         f"{results.get('barometer_first', float('nan')):.1f} s; after that a barometer page is served from what was "
         "worked out, and while the ingest changes the store the last one is served (saying so) as the next is "
-        "worked out in the background. Latencies are of answered requests, as the clients timed them.",
+        "worked out in the background. Latencies are of answered requests, as the clients timed them. The load "
+        "column is the machine's one-minute load average at the end of the row (the server, the clients and the "
+        "ingest are three of it).",
         "",
         table(results),
+        "",
+        kinds(results),
     ])
 
 
