@@ -98,9 +98,13 @@ def search_documents(connection: sqlite3.Connection, text: str | None = None, ou
     order = "s.rank, s.rowid" if total <= RANKED else "s.rowid DESC"
     page = f"SELECT s.rowid AS id FROM {joined} WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?"
     ids = [row[0] for row in connection.execute(page, [words, *values, limit, offset])]
+    # The page's snippets: FTS5 reads the matches once, between the page's least and greatest id, and
+    # the ids themselves only filter ('+' keeps SQLite from handing FTS5 one id at a time: for a
+    # prefix word it would merge every word it begins once an id, 20 times a page, 35 ms on 10,000).
     rows = connection.execute(f"SELECT {DOCUMENT_COLUMNS}, {SNIPPET} AS snippet FROM documents_search s "
-                              f"JOIN documents d ON d.id = s.rowid WHERE documents_search MATCH ? AND s.rowid IN "
-                              f"({', '.join('?' * len(ids))})", [words, *ids]).fetchall() if ids else []
+                              f"JOIN documents d ON d.id = s.rowid WHERE documents_search MATCH ? "
+                              f"AND s.rowid BETWEEN ? AND ? AND +s.rowid IN ({', '.join('?' * len(ids))})",
+                              [words, min(ids), max(ids), *ids]).fetchall() if ids else []
     found = {row["id"]: row for row in rows}
     return total, [_document_dict(found[id_]) for id_ in ids if id_ in found]
 

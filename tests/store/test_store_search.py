@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from store_helpers import figure, traced
+from sourcetrace.store import queries
 from sourcetrace.store.queries import SNIPPET_MARKS, fts_query
 
 
@@ -66,6 +67,22 @@ def test_pages(filled):
     first, rest = filled.search(limit=2)[1], filled.search(limit=2, offset=2)[1]
     assert len(first) == 2 and len(rest) == 1 and rest[0]["id"] not in {row["id"] for row in first}
 
+
+
+@pytest.mark.parametrize("ranked", [1_000, 0])  # best match first; newest stored first (past RANKED)
+def test_every_page_has_its_own_documents_with_their_snippets(store, monkeypatch, ranked):
+    """A page's snippets are read between its least and greatest id: the other matches in that
+    range, and the documents that do not match, are not on it."""
+    monkeypatch.setattr(queries, "RANKED", ranked)
+    for n in range(9):
+        text = (f"Report {n}: " + "the prosecutors said so. " * (n % 3 + 1)) if n % 4 else f"Report {n}: nothing here."
+        store.add(traced(text, outlet=f"O{n}"))
+    total, everything = store.search(text="prosecutor", limit=50)
+    assert total == 6 and len({row["id"] for row in everything}) == 6
+    pages = [store.search(text="prosecutor", limit=2, offset=offset)[1] for offset in (0, 2, 4)]
+    assert [row["id"] for page in pages for row in page] == [row["id"] for row in everything]
+    assert [row["snippet"] for page in pages for row in page] == [row["snippet"] for row in everything]
+    assert all(f"{SNIPPET_MARKS[0]}prosecutors{SNIPPET_MARKS[1]}" in row["snippet"] for row in everything)
 
 @pytest.mark.parametrize("typed", ['"', 'a" OR "b', "NEAR(a b)", "col:x", "*", "(", "AND", "-x", "' OR 1=1 --",
                                    "\x00", "^", "desertion\"", "a\u3000b"])
