@@ -34,7 +34,7 @@ if __package__ in (None, ""):
 from bench.articles import check  # noqa: E402
 from bench.matching import Count, distance, numbers_match, period_of  # noqa: E402
 
-SETS = ("en-dev", "en-blind", "en-blind2", "ru-dev", "ru-blind", "uk-dev", "uk-blind")
+SETS = ("en-dev", "en-blind", "en-blind2", "ru-dev", "ru-blind", "ru-blind2", "uk-dev", "uk-blind", "uk-blind2")
 HEADLINE = ("found", "bound", "rate", "period", "origin", "chain", "anonymous", "hedge")
 DIAGNOSTIC = ("origin_in_sentence", "origin_from_context", "period_in_sentence", "period_from_context",
               "link", "relative")
