@@ -121,6 +121,18 @@ def test_dateline_names_the_agency_and_its_figures_relay():
     assert (figure.period.start, figure.period.end) == ("2025-02-01", "2025-02-28")
 
 
+@pytest.mark.parametrize("line, agency", [
+    ("ЛУЦЬК, 5 травня. УНІАН. ", "УНІАН"),
+    ("ЛУЦЬК, 5 травня — РІА Новини. ", "РІА Новини"),
+])
+def test_datelines_without_slashes(line, agency):
+    text = "Заголовок новини\n\n" + line + "Упродовж квітня в області виявили 48 вибухонебезпечних предметів."
+    trace = trace_text(text, published="2025-05-05", language="uk", outlet="Видання")
+    assert (trace.document.dateline["agency"], trace.document.dateline["date"]) == (agency, "2025-05-05")
+    figure = next(f for f in trace.figures if f.value == 48)
+    assert figure.attribution[0].name == agency
+
+
 def test_according_to_a_body_and_an_anonymous_source():
     text = ("За даними Нацполіції, у березні до суду скерували 215 справ. "
             "Джерело в правоохоронних органах, однак, стверджує, що справ було щонайменше 300.")

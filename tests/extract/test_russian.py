@@ -91,9 +91,10 @@ def test_periods(sentence, number, start, end):
 @pytest.mark.parametrize("text, place, agency, day", [
     ("МОСКВА, 12 июня. /ТАСС/. Спасатели эвакуировали 140 человек.", "МОСКВА", "ТАСС", "2025-06-12"),
     ("Москва. 6 ноября. INTERFAX.RU - Суд арестовал 12 человек.", "Москва", "INTERFAX.RU", "2024-11-06"),
+    ("ТОМСК, 12 июн — РИА Новости. Спасатели эвакуировали 140 человек.", "ТОМСК", "РИА Новости", "2025-06-12"),
 ])
 def test_datelines(text, place, agency, day):
-    trace = ru(text, published="2025-06-12" if "июня" in text else "2024-11-06")
+    trace = ru(text, published="2025-06-12" if "июн" in text else "2024-11-06")
     dateline = trace.document.dateline
     assert (dateline["place"], dateline["agency"], dateline["date"]) == (place, agency, day)
     assert trace.figures[0].attribution[0].name == agency
@@ -188,3 +189,12 @@ def test_updating_data_reports_them():
 def test_the_register_a_record_verb_names_is_the_record():
     trace = ru("По состоянию на 1 июня в Единой базе данных зарегистрированы 4 631 870 человек, сообщило министерство.")
     assert chain(figure(trace, "4 631 870"))[-1] == ("Единой базе данных", "record", False)
+
+
+def test_a_dateline_on_a_line_of_its_own_is_no_party_of_the_sentence_after_it():
+    text = ("Заголовок\n\nТОМСК, 12 июн — РИА Новости.\nВ области эвакуировали 140 человек, пишет издание "
+            "«Сибирь.ру».")
+    trace = ru(text, published="2025-06-12")
+    assert trace.document.dateline["agency"] == "РИА Новости"
+    assert [link.name for link in figure(trace, "140").attribution][0] == "РИА Новости"
+    assert not any("ТОМСК" in link.name for link in figure(trace, "140").attribution)

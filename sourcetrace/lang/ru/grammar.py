@@ -181,6 +181,8 @@ class Forms:
             re.compile(rf"^\s*(?P<place>[{CAPITAL}][{CAPITAL} .\-]{{1,40}}),\s*(?P<date>{day_month})\.?\s*/\s*(?P<agency>{agency})\s*/\s*\.?"),
             # Москва. 6 ноября. INTERFAX.RU -
             re.compile(rf"^\s*(?P<place>[{CAPITAL}][\w .\-]{{1,40}}?)[.,]\s*(?P<date>{day_month})\.\s*(?P<agency>[A-ZА-ЯЁ][\w.\-]{{1,30}}?)\s*[-—–]\s"),
+            # МОСКВА, 18 июн — РИА Новости.
+            re.compile(rf"^\s*(?P<place>[{CAPITAL}][{CAPITAL} .\-]{{1,40}}),\s*(?P<date>{day_month})\.?\s*[—–-]\s*(?P<agency>[A-ZА-ЯЁ][\w\-]*(?: [A-ZА-ЯЁ][\w\-]*){{0,2}})\.(?=\s|$)"),
         )
 
     def read_when(self, text: str) -> When:

@@ -227,6 +227,9 @@ class Forms:
             re.compile(rf"^\s*(?P<place>[{_CAPS}][{_CAPS}'’ .\-]{{1,40}}?)\s*[,.]\s*(?P<date>\d{{1,2}}\s+{month}(?:\s+\d{{4}}(?:\s+р(?:оку|\.))?)?)\s*[.,]?\s*/\s*(?P<agency>[^/\n]{{2,30}}?)\s*/\s*\.?", re.IGNORECASE),
             # "КИЇВ. 14 березня. ІНТЕРФАКС-УКРАЇНА –"
             re.compile(rf"^\s*(?P<place>[{_CAPS}][{_CAPS}'’ .\-]{{1,40}}?)\s*[,.]\s*(?P<date>\d{{1,2}}\s+{month})\s*[.,]\s*(?P<agency>[{_CAPS}][{_CAPS}\-]{{2,30}})\s*[-—–]+"),
+            # "ЗАПОРІЖЖЯ, 11 листопада. УНІАН."  "МОСКВА, 18 червня — РІА Новини."
+            re.compile(rf"^\s*(?P<place>[{_CAPS}][{_CAPS}'’ .\-]{{1,40}}?)\s*,\s*(?P<date>\d{{1,2}}\s+{month})\.\s*(?P<agency>[{_CAPS}][{_CAPS}\-]{{2,30}})\.(?=\s|$)"),
+            re.compile(rf"^\s*(?P<place>[{_CAPS}][{_CAPS}'’ .\-]{{1,40}}?)\s*,\s*(?P<date>\d{{1,2}}\s+{month})\.?\s*[—–-]\s*(?P<agency>[{_CAPS}][\w\-]*(?: [{_CAPS}][\w\-]*){{0,2}})\.(?=\s|$)"),
         )
 
     def read_when(self, text: str) -> When:
