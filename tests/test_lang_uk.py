@@ -197,6 +197,11 @@ def test_the_party_a_figure_comes_from(text, value, origin):
     assert _origin(text, value).name == origin
 
 
+def test_an_outlet_that_counted_derived_the_figure():
+    link = _origin("Торік суди отримали 11 037 справ, підрахувала «Медіазона».", 11037)
+    assert (link.name, link.role) == ("Медіазона", "derived")
+
+
 def test_a_question_word_opens_a_clause_and_is_no_speaker():
     text = "«Бабель» пояснює, хто і що рахує. За його даними, відбулося 64 обміни."
     assert _origin(text, 64).name == "Бабель"

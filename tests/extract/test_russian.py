@@ -198,3 +198,13 @@ def test_a_dateline_on_a_line_of_its_own_is_no_party_of_the_sentence_after_it():
     assert trace.document.dateline["agency"] == "РИА Новости"
     assert [link.name for link in figure(trace, "140").attribution][0] == "РИА Новости"
     assert not any("ТОМСК" in link.name for link in figure(trace, "140").attribution)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("В 2024 году регионы выплатили добровольцам не менее 193 млрд рублей, подсчитала «Верстка».",
+     "не менее 193 млрд рублей"),
+    ("С начала года в суды поступило 11 037 дел, подсчитал «Коммерсантъ».", "11 037"),
+])
+def test_an_outlet_that_counted_after_its_verb_derived_the_figure(text, number):
+    # a verb of counting reports; its subject after it, read as an object by the parse, is its subject
+    assert chain(figure(ru(text), number))[-1][:2] in [("Верстка", "derived"), ("Коммерсантъ", "derived")]

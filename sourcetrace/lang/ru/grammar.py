@@ -104,6 +104,15 @@ class RussianSyntax(UDSyntax):
         """Lemmas of nouns that name a time ('в мае'), never a speaker."""
         return _time_lemmas()
 
+    def subjects(self, verb, passive: bool = False) -> list:
+        """The verb's subjects; failing one, a nominative after it that agrees with it, which
+        slovnet often reads as the object ('..., подсчитала «Верстка»')."""
+        found = super().subjects(verb, passive)
+        if found or not self.is_verb(verb):
+            return found
+        return [c for c in verb.children if base(c) == "obj" and c.i > verb.i and c.pos_ in NOMINAL
+                and feature(c, "Case") == "Nom" and _agrees(verb, c)]
+
     def place_speaker(self, verb):
         """'сообщили *в пресс-службе МВД*', 'говорится *в сообщении* ведомства': a verb with no
         subject whose place (a locative with a preposition) names who speaks; failing that, a
@@ -121,6 +130,13 @@ class RussianSyntax(UDSyntax):
         clause after it; such a subject is the speaker's."""
         return next((t for t in verb.doc[:verb.i] if base(t) == "nsubj" and t.head.i > verb.i
                      and t.pos_ in NOMINAL and feature(t, "Case") == "Nom"), None)
+
+
+def _agrees(verb, noun) -> bool:
+    """A finite verb and a noun of the same number (and gender, where a past verb shows one)."""
+    number = feature(verb, "Number")
+    gender = feature(verb, "Gender")
+    return number is not None and number == feature(noun, "Number") and gender in (None, feature(noun, "Gender"))
 
 
 @lru_cache(maxsize=1)
