@@ -578,6 +578,8 @@ class Structure:
             first, second = self.t[ah], self.t[bh]
             if first.pos not in ("NOUN", "PROPN", "NUM") or second.pos not in ("NOUN", "PROPN", "ADJ", "NUM"):
                 continue
+            if first.text.isascii() and first.text[:1].isalpha():
+                continue  # 'у Telegram начальник ОВА': a name in Latin letters declines not, and owns no genitive
             if second.pos == "PROPN" and first.text.islower() and first.lower in self.m.describing:
                 continue  # 'видання «Верстка»': the name the noun describes, in apposition
             if "Gen" in second.cases() and not self._person(b0, b1) and not self._subject_after_phrase(ah, bh, b1):
@@ -866,6 +868,8 @@ class Structure:
             quantified = "NumQuant" in tok.feats or tok.pos == "NUM"
             if "Nom" not in cases and not quantified and tok.pos != "PROPN":
                 continue
+            if tok.lower in self.m.months or self._part_of_them(h):
+                continue  # 'в січні–червні затримали': a time; '312 людей, з них 41 дитину, додали': a part
             score = abs(v - h) / 10 + (0.6 if quantified and h > v else 0)  # 'правоохоронці зареєстрували 9 847'
             if h < v and "Nom" in cases and not quantified:
                 score -= 0.3
@@ -881,6 +885,12 @@ class Structure:
             if best_score is None or score < best_score:
                 best, best_score = h, score
         return best if best_score is not None and best_score < 2 else None
+
+    def _part_of_them(self, h: int) -> bool:
+        """'з них 41 дитину': a counted part of the group before it ('з них', 'із них'), never a speaker."""
+        t = self.t
+        first = min((c0 for c0, c1, head in self.chunks if head == h), default=h)
+        return first >= 2 and t[first - 1].pos == "PRON" and t[first - 2].lower in self.m.partitive
 
     def _role(self, h: int, v: int) -> str:
         tok, verb = self.t[h], self.t[v]
