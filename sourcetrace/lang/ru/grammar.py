@@ -361,6 +361,7 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
     unit = "(?:" + _alt(t["unit_words"]) + r")(?!\w)"
     past = r"(?:последн\w+|прошедш\w+|минувш\w+|предыдущ\w+)"
     aside = r"(?:\s*,[^.;]{0,120}?,)?"
+    day_parts = "(?:" + _alt(t["day_parts"]) + r")(?!\w)"
     table = [
         ("range", rf"(?<!\w)с\s+(?:начала\s+)?(?P<a>{day_date}|{month_year}|{year}){aside}\s+(?:по|до)\s+(?P<b>(?:{qualifier}\s+)?(?:{day_date}|{month_year}|{year}))"),
         # "с 3 по 9 марта", "16–19 февраля 2024 года": the first day reads its month from the second
@@ -377,7 +378,7 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
         ("past_n", rf"(?<!\w)(?:за|в\s+течение)\s+{past}\s+(?P<n>{num})\s+(?P<unit>{unit})"),
         ("past_1", rf"(?<!\w)(?:за|в\s+течение)\s+(?:{past}\s+)?(?P<unit>сутки|сут\.|{unit})(?!\s+\d)"),
         ("since", rf"(?<!\w)(?:с|начиная\s+с|со\s+времени)\s+(?:начала\s+)?(?P<a>{events}|{day_date}|{month_year}|{year})"),
-        ("as_of", rf"(?<!\w)(?:по\s+состоянию\s+на|на)\s+(?:\d{{1,2}}:\d{{2}}\s+)?(?P<a>{day_date}|\d{{1,2}}\s+{month}|(?:конец|начало)\s+(?:{month_year}|{year}))"),
+        ("as_of", rf"(?<!\w)(?:по\s+состоянию\s+на|на)\s+(?:\d{{1,2}}:\d{{2}}\s+|{day_parts}\s+)?(?P<a>{day_date}|\d{{1,2}}\s+{month}|(?:конец|начало)\s+(?:{month_year}|{year}))"),
         ("same_period", rf"(?<!\w)(?:за|в)\s+(?:аналогичный|тот\s+же|этот\s+же|такой\s+же)\s+период(?:\s+{ref_year})?"),
         ("since_rel", rf"(?<!\w)с\s+начала\s+(?P<rel>{starts})(?!\w)"),
         ("rel", rf"(?<!\w)(?P<rel>{relative})(?!\w)"),
@@ -385,6 +386,8 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
         ("in_when", rf"(?<!\w)(?:в|во|за|на\s+протяжении|в\s+течение)\s+(?P<a>{day_date}|{month}\s*(?:{year})?|{year}|{qualifier}\s+(?:{month}|{year}|{season})\s*(?:{year})?)"),
         ("in_when", rf"(?<!\w)на\s+(?P<a>(?:19|20)\d{{2}})\s+год(?!\w)"),  # "бюджет на 2025 год"
         ("in_when", rf"(?<!\w)(?P<a>{month})(?=\s*[—–-]\s*(?:\d|около|более|почти))"),  # "июль — 811 дел"
+        # "2022 год — 310, 2023 год — 112": a year heading its figure in a list
+        ("in_when", rf"(?<![\w\d])(?P<a>(?:19|20)\d{{2}}\s+год)(?=\s*[—–:-])"),
         ("date", rf"(?<!\w)(?P<a>{day_date})"),
     ]
     return [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in table]

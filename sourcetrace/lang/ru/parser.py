@@ -67,6 +67,10 @@ def tokens(text: str) -> list[tuple[int, int]]:
         if token.text == "." and out and out[-1][1] == token.start and text[out[-1][0]:out[-1][1]].lower() in _DOTTED:
             out[-1][1] = token.stop
             continue
+        if token.text.endswith(",") and token.text[:-1].isdigit():
+            # razdel keeps a comma with a number before a space and a digit ("310, 2024"): a list's comma
+            out += [[token.start, token.stop - 1], [token.stop - 1, token.stop]]
+            continue
         out.append([token.start, token.stop])
     return [(a, b) for a, b in out]
 

@@ -422,6 +422,7 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
     relative = _alternation(t["relative"])
     starts = _alternation(t["period_starts"])
     which = "(?P<which>" + _alternation(t["which_words"])[3:-1] + "|)"
+    day_parts = _alternation(t["day_parts"])
     table = [
         ("range", rf"(?<![\w])(?:з|із|від)\s+(?P<a>{when})\s+(?:по|до|і\s+до)\s+(?P<b>{when})"),
         ("range", rf"(?<![\w])(?:у|в|за)\s+(?P<a>{bare_year})\s*[–—-]\s*(?P<b>{bare_year}{year_word})"),
@@ -435,11 +436,13 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
         ("same_period", rf"(?<![\w])(?:за|у|в|протягом)\s+(?:той\s+самий|той\s+же|цей\s+же|цей\s+самий|аналогічний)\s+період(?:\s+(?P<y>{ref_year}){year_word})?"),
         ("since_rel", rf"(?<![\w])(?:з|із|від)\s+початку\s+(?P<rel>{starts[3:-1]})"),
         ("since", rf"(?<![\w])(?:з|із|від|починаючи\s+з)\s+(?:початку\s+)?(?P<a>{when})"),
-        ("as_of", rf"(?<![\w])(?:станом\s+на|на)\s+(?:\d{{1,2}}:\d{{2}}\s+)?(?P<a>{day_date}|\d{{1,2}}\s+{month}(?:\s+{year})?|{qualifier}\s+(?:{month_year}|{month}|{year}))"),
+        ("as_of", rf"(?<![\w])(?:станом\s+на|на)\s+(?:\d{{1,2}}:\d{{2}}\s+|{day_parts}\s+)?(?P<a>{day_date}|\d{{1,2}}\s+{month}(?:\s+{year})?|{qualifier}\s+(?:{month_year}|{month}|{year}))"),
         ("rel", rf"(?<![\w])(?P<rel>{relative[3:-1]})"),
         ("on_day", rf"(?<![\w])(?:у|в|(?P<last>минулої|минулого|минулу))\s+(?P<wd>{weekday[3:-1]})"),
         ("in_when", rf"(?<![\w])(?:у|в|за|протягом|упродовж|впродовж|(?:за\s+)?весь)\s+(?:весь\s+)?(?P<a>{day_date}|{month_year}|{year}|{month}|{qualifier}\s+(?:{month_year}|{month}|{year}))"),
         ("in_when", rf"(?<![\w])(?P<a>{qualifier}\s+(?:{month_year}|{month}|{year}))"),
+        # '2022 рік – 310, 2023 рік – 112': a year heading its figure in a list
+        ("in_when", rf"(?<![\w\d])(?P<a>{bare_year}\s+рік)(?=\s*[–—:-])"),
         ("date", rf"(?<![\w\d])(?P<a>{day_date})"),
         ("date", rf"(?<![\w\d])(?P<a>\d{{1,2}}\s+{month})(?!\s+\d{{4}})"),
     ]
