@@ -315,7 +315,7 @@ def _dateline_and_outlet(state: TraceState) -> None:
             if not figure.attribution:
                 figure.attribution = [Link(**{**agency.__dict__, "role": "outlet"})]
                 figure.attribution_basis = explain.DATELINE
-            elif figure.attribution[0].name.lower() != agency.name.lower():
+            elif not state.lang.same_party(figure.attribution[0].name, agency.name):
                 figure.attribution.insert(0, Link(**agency.__dict__))
         elif not figure.attribution and state.document.outlet:
             figure.attribution = [Link(state.document.outlet, None, "outlet", kind="outlet", via=explain.METADATA)]

@@ -91,6 +91,17 @@ class Language:
         forms.update(form for form, lemma in self.verbs["irregular"].items() if lemma in lemmas)
         return forms
 
+    def same_party(self, a: str, b: str) -> bool:
+        """Two names as written for one party: the same in their dictionary form (the grammar's
+        ``normalise_name``: 'ТАССу' and 'ТАСС'), or through sources.json agency_aliases, which names
+        the party an agency's own spelling stands for ('INTERFAX.RU': 'Интерфакс')."""
+        return self._party_key(a) == self._party_key(b)
+
+    def _party_key(self, name: str) -> str:
+        name = self.sources.get("agency_aliases", {}).get(name.strip(), name.strip())
+        normalise = getattr(self.grammar, "normalise_name", None)
+        return normalise(name) if normalise is not None else name.lower()
+
     def word_set(self, key: str) -> frozenset[str]:
         """A closed word class of ``words.json`` (determiners, pronouns, ...) as a set."""
         cache_key = ("words", key)

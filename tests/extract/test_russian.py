@@ -211,3 +211,9 @@ def test_a_dateline_on_a_line_of_its_own_is_no_party_of_the_sentence_after_it():
 def test_an_outlet_that_counted_after_its_verb_derived_the_figure(text, number):
     # a verb of counting reports; its subject after it, read as an object by the parse, is its subject
     assert chain(figure(ru(text), number))[-1][:2] in [("Верстка", "derived"), ("Коммерсантъ", "derived")]
+
+
+def test_the_dateline_agency_told_is_one_link_whatever_its_script():
+    trace = ru("Москва. 6 ноября. INTERFAX.RU - Суд арестовал 12 человек, сообщил Интерфаксу источник в суде.",
+               published="2024-11-06")
+    assert chain(figure(trace, "12")) == [("Интерфаксу", "relay", False), ("источник в суде", "origin", True)]
