@@ -197,6 +197,8 @@ def _origin(text, value):
     # a part of a group counted before it ('з них 41 дитину') is no speaker, nor is a month
     ("З району вивезли 312 людей, з них 41 дитину, додали в ОВА.", 41, "ОВА"),
     ("У поліції уточнили, що в січні–червні затримали 19 осіб, а в липні–жовтні – 28.", 28, "поліції"),
+    # a party before the colon that opens a live blog's entry says what follows
+    ("Міська влада: у місті пошкоджено 38 багатоповерхівок.", 38, "Міська влада"),
     # a press service is a place a body speaks from
     ("У пресслужбі поліції повідомили про 40 затриманих.", 40, "пресслужбі поліції"),
     # 'Про це ...' names the source of the sentence before it, whatever comes between

@@ -59,6 +59,8 @@ def find_claims(state: TraceState) -> None:
 def _sentence_claim(state, sentence: Sentence, history) -> Claim | None:
     lang = state.lang
     parts = _find_parties(sentence, lang)
+    if parts.speaker is None and not parts.cited and parts.impersonal is None:
+        _named_before_colon(state, sentence, lang, parts)
     parts.context = [sentence] + [state.sentences[i] for i in range(sentence.index - 1, max(-1, sentence.index - 3), -1)]
     parts.sentences = state.sentences
     parts.dateline = state.document.dateline
@@ -479,6 +481,36 @@ def _find_parties(sentence: Sentence, lang) -> dict:
     parts.all = [m for m in parts.outer + [parts.speaker] + parts.cited + parts.records if m]
     parts.named = [m for m in parts.all if not parts.speaker_refers or m is not parts.speaker]
     return parts
+
+
+COLON_LEAD = 5  # words a party may take before the colon that opens a sentence
+# Kinds of party a label before a colon may name. A person's label ('Ferrante:') is a transcript's,
+# which chains.py reads with the interview it belongs to; a bare proper name may be a place.
+LABEL_KINDS = ("agency", "outlet", "military", "court", "ngo", "body")
+
+
+def _named_before_colon(state, sentence, lang, parts) -> None:
+    """'Міська влада: у Дніпрі пошкоджено 38 багатоповерхівок', 'Повітряні сили ЗСУ: у ніч на ...': a
+    party named before a colon that opens the sentence says what follows it (live blogs, Telegram
+    posts). Only a body, an agency, an outlet or the like: 'Для порівняння:' names none, 'СМИ:' a
+    vague one, 'Karvenia:' a place."""
+    syntax, doc = lang.syntax, sentence.doc
+    colon = next((t.i for t in doc[: COLON_LEAD + 1] if t.text == ":"), None)
+    if not colon or colon == len(doc) - 1:
+        return
+    lead = [t for t in doc[:colon] if not t.is_punct]
+    if not lead or any(syntax.is_verb_or_auxiliary(t) or t.like_num for t in lead):
+        return
+    head = next((t for t in lead if not (doc[0].i <= t.head.i < colon) or t.head.i == t.i), None)
+    if head is None or not syntax.is_nominal(head):
+        return
+    mention = make_mention(sentence, head, lang)
+    if mention.anonymous or mention.vague or mention.kind not in LABEL_KINDS or not all(t.i < colon for t in mention.tokens):
+        return
+    parts.speaker, parts.speaker_via = mention, doc[colon].text
+    parts.speaker_refers = _is_anaphor(head, lang)
+    parts.all = [m for m in parts.outer + [parts.speaker] + parts.cited + parts.records if m]
+    parts.named = [m for m in parts.all if not parts.speaker_refers or m is not parts.speaker]
 
 
 def _drop_nameless(parts: dict) -> None:

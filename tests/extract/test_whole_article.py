@@ -308,3 +308,12 @@ def test_what_a_speaker_says_another_counted_stays_the_speaker_s_claim():
     trace = traced("The ministry said that the outlet Ledgerline counted 300 cases, whose status the courts "
                    "have not confirmed.")
     assert chain(figure(trace, "300"))[0][0] == "ministry"
+
+
+def test_a_body_named_before_a_colon_says_what_follows_it():
+    text = ("Storm damage, live\n\nCity council: 230 windows were broken in the centre.\n\n"
+            "For comparison: 96 windows were broken in May.\n\nMarsovia: 40 schools closed.")
+    trace = traced(text)
+    assert chain(figure(trace, "230")) == [("City council", "origin")]
+    assert figure(trace, "96").attribution_basis != "cue"  # no party is named before that colon
+    assert "Marsovia" not in [link.name for link in figure(trace, "40").attribution]  # a place
