@@ -199,6 +199,13 @@ def _origin(text, value):
     ("У поліції уточнили, що в січні–червні затримали 19 осіб, а в липні–жовтні – 28.", 28, "поліції"),
     # a party before the colon that opens a live blog's entry says what follows
     ("Міська влада: у місті пошкоджено 38 багатоповерхівок.", 38, "Міська влада"),
+    # a dative noun in '-ові' ('кореспондентові') is whom the speaker told, not an adjective of the name after it;
+    # the past of a verb in '-йти' ('надійшли') is a verb, an adjectival noun ('військовий') no genitive
+    ("У Тверській області на службу надійшли 5,1 тис. осіб, повідомив кореспондентові ТАСС військовий комісар "
+     "області Петро Гаврилов.", 5100, "Петро Гаврилов"),
+    # an infinitive in '-сти' is no subject; a plural noun in '-істи' is one
+    ("У відомстві нагадали, що укласти контракт можна в 12 пунктах відбору.", 12, "відомстві"),
+    ("Журналісти підрахували, що втрат щонайменше 300.", 300, "Журналісти"),
     # a press service is a place a body speaks from
     ("У пресслужбі поліції повідомили про 40 затриманих.", 40, "пресслужбі поліції"),
     # 'Про це ...' names the source of the sentence before it, whatever comes between

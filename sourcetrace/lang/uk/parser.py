@@ -206,7 +206,7 @@ class Morphology:
                 tok.pos, tok.lemma = "VERB", _guess_lemma(lower)
                 tok.feats = {"Person": {"0"}, "VerbForm": {"Fin"}, "Tense": {"Past"}}
                 return
-            if re.search(r"[аеєиіїоуюя]т(?:и|ися|ись)$", lower):
+            if re.search(r"(?:[аеєиіїоуюя]|[аео]с|[еиі]з)т(?:и|ися|ись)$", lower):  # 'укласти', 'везти' too
                 tok.pos, tok.feats, tok.lemma = "VERB", {"VerbForm": {"Inf"}}, lower
                 return
             verb = _longest(lower, self.verb_endings)
@@ -291,6 +291,8 @@ def _verb_like(lower: str) -> bool:
         return True
     if re.search(r"[аяиіуюеє](?:в|ла|ло|ли)$", lower) and not lower.endswith("ів"):
         return True
+    if re.search(r"йш(?:ов|ла|ло|ли)$", lower):
+        return True  # 'надійшли', 'вийшов': the past of verbs in '-йти'
     return bool(re.search(r"(?:ає|яє|ує|ює|іє|ають|яють|ують|юють|ить|ять|ать|уть)$", lower))
 
 
