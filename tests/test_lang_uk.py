@@ -330,3 +330,13 @@ def test_with_the_dictionary_a_vowel_change_is_undone():
     from sourcetrace.lang.uk.grammar import normalise_name
 
     assert normalise_name("києва") == normalise_name("київ")
+
+
+def test_a_first_name_in_the_instrumental_is_a_name_and_the_interviewee_answers():
+    # 'Іриною' has an adjective's ending; before a surname it is a first name
+    text = ("Фонд і люди\n\n«Видання» поговорило з директоркою фонду «Шлях» Іриною Коваленко.\n\n"
+            "– Скільки людей ви евакуювали?\n\n– Ми вивезли 1 200 людей.\n\n– А цього року?\n\n– Цього року вже 300 людей.")
+    trace = trace_text(text, published="2025-10-17", language="uk", outlet="Видання")
+    for value in (1200, 300):
+        figure = next(f for f in trace.figures if f.value == value)
+        assert [link.name for link in figure.attribution] == ["Іриною Коваленко"]

@@ -397,12 +397,24 @@ def parse(text: str, morphology: Morphology) -> list[Tok]:
     for i, tok in enumerate(toks):
         tok.head = i
         morphology.tag(tok, first=_sentence_start(toks, i))
+    _first_names(toks, morphology)
     for i, tok in enumerate(toks):
         # 'до 1 100' bounds a number; 'до суду' governs a noun
         if tok.pos == "ADV" and tok.lower in morphology.prepositions and (i + 1 == len(toks) or toks[i + 1].pos != "NUM"):
             tok.pos, tok.feats = "ADP", {"Case": set(morphology.prepositions[tok.lower])}
     Structure(toks, morphology).build()
     return toks
+
+
+def _first_names(toks: list[Tok], morphology: Morphology) -> None:
+    """'з ... Оленою Ярошенко': a capitalised word with an adjective's ending right before a surname
+    is a first name, and a name's ('Оленою', 'Іриною' read as adjectives by their endings)."""
+    for i, (tok, after) in enumerate(zip(toks, toks[1:])):
+        if tok.pos != "ADJ" or not tok.text[:1].isupper() or tok.text.isupper() or _sentence_start(toks, i):
+            continue
+        if after.pos == "PROPN" and after.lower.endswith(morphology.surname_endings) \
+                and tok.lower not in morphology.organisation_words:
+            tok.pos = "PROPN"
 
 
 def _sentence_start(toks: list[Tok], i: int) -> bool:
