@@ -217,3 +217,9 @@ def test_the_dateline_agency_told_is_one_link_whatever_its_script():
     trace = ru("Москва. 6 ноября. INTERFAX.RU - Суд арестовал 12 человек, сообщил Интерфаксу источник в суде.",
                published="2024-11-06")
     assert chain(figure(trace, "12")) == [("Интерфаксу", "relay", False), ("источник в суде", "origin", True)]
+
+
+def test_a_listed_noun_is_known_written_with_e_for_yo():
+    # 'подсчетам' as most texts write it: the outlet derived the figure, it is no party named 'подсчетам'
+    link = figure(ru("По подсчетам «Медиазоны», в январе погибли 15,9 тысячи военных."), "15,9 тысячи").attribution[-1]
+    assert (link.name, link.role) == ("Медиазоны", "derived")

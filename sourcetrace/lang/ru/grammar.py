@@ -46,9 +46,15 @@ def inflect(phrase: str) -> frozenset[str]:
     first, rest = words[0], " ".join(words[1:])
     forms = {first}
     for parse in morph().parse(first):
-        if parse.normal_form == first.lower() and parse.tag.POS in ("NOUN", "NPRO", "ADJF", "PRTF", "NUMR"):
+        if _yo(parse.normal_form) == _yo(first.lower()) and parse.tag.POS in ("NOUN", "NPRO", "ADJF", "PRTF", "NUMR"):
             forms.update(f.word for f in parse.lexeme)
+    forms |= {_yo(f) for f in forms}  # 'подсчетам' as texts mostly write it, and 'подсчётам'
     return frozenset(f"{f} {rest}".strip() for f in forms)
+
+
+def _yo(word: str) -> str:
+    """A word with 'ё' written 'е', as most Russian text writes it."""
+    return word.replace("ё", "е")
 
 
 def prepare(files: dict) -> dict:
@@ -70,9 +76,9 @@ def verb_forms(lemma: str) -> set[str]:
     """Every form of a verb, participles and gerunds included ('сообщить' → сообщил, сообщили, ...)."""
     forms = {lemma}
     for parse in morph().parse(lemma):
-        if parse.normal_form == lemma and parse.tag.POS in ("INFN", "VERB"):
+        if _yo(parse.normal_form) == _yo(lemma) and parse.tag.POS in ("INFN", "VERB"):
             forms.update(f.word for f in parse.lexeme)
-    return forms
+    return forms | {_yo(f) for f in forms}
 
 
 def normalise_name(name: str) -> str:
