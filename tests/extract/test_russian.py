@@ -223,3 +223,11 @@ def test_a_listed_noun_is_known_written_with_e_for_yo():
     # 'подсчетам' as most texts write it: the outlet derived the figure, it is no party named 'подсчетам'
     link = figure(ru("По подсчетам «Медиазоны», в январе погибли 15,9 тысячи военных."), "15,9 тысячи").attribution[-1]
     assert (link.name, link.role) == ("Медиазоны", "derived")
+
+
+def test_we_hold_no_record_in_an_interview_the_interviewee_speaks():
+    text = ("Суды и протесты\n\n«Издание» поговорило с юристом проекта «Право» Анной Мельник.\n\n"
+            "— Сколько дел вы насчитали?\n\n— Мы зафиксировали больше 1 300 дел.\n\n— А приговоров?\n\n"
+            "— Приговоров около 400.")
+    trace = ru(text)
+    assert [link.name for link in figure(trace, "больше 1 300").attribution] == ["Анной Мельник"]
