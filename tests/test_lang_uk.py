@@ -340,3 +340,14 @@ def test_a_first_name_in_the_instrumental_is_a_name_and_the_interviewee_answers(
     for value in (1200, 300):
         figure = next(f for f in trace.figures if f.value == value)
         assert [link.name for link in figure.attribution] == ["Іриною Коваленко"]
+
+
+def test_a_day_the_headline_names_dates_the_live_blog_s_counts():
+    text = ("Злива в Ужгороді 4 червня: підтоплено понад 200 будинків – онлайн\n\n15:20\n\n"
+            "Рятувальники відкачали воду з 48 підвалів, повідомили в ДСНС.\n\n12:05\n\n"
+            "Кількість підтоплених будинків зросла до 210.")
+    trace = trace_text(text, published="2025-06-04", language="uk", outlet="Видання")
+    for value in (48, 210):
+        figure = next(f for f in trace.figures if f.value == value)
+        assert (figure.period.start, figure.period.end) == ("2025-06-04", "2025-06-04")
+        assert figure.period.inherited_from is not None

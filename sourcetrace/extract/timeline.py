@@ -7,7 +7,9 @@ order and fills in what real reporting leaves to the reader:
   publication, in its own sentence and in the paragraph that gives it;
 - "In the first half of 2025 the service registered 4,100 cases. Of them, 1,900 ...": a figure
   with no period in a sentence that continues the same source takes the period stated before it;
-- "are now hosting 26,000": a count now, at publication.
+- "are now hosting 26,000": a count now, at publication;
+- "Атака на Дніпро 9 жовтня: ... – онлайн": a closed period the headline names dates the article's
+  undated counts.
 Every period found this way says where it came from (``Period.inherited_from``) and where its end
 came from (``Period.end_basis``).
 """
@@ -28,6 +30,7 @@ def carry_periods(state: TraceState) -> None:
     _inherit(state, by_sentence)
     _as_of_in_paragraph(state, by_sentence)
     _present(state, by_sentence)
+    _headline_period(state)
 
 
 def _by_sentence(state: TraceState) -> dict[int, list[Figure]]:
@@ -181,6 +184,33 @@ def _present(state: TraceState, by_sentence: dict[int, list[Figure]]) -> None:
             if figure.period is None and figure.rate_per is None and figure.kind == "quantity":
                 figure.period = Period(text=match.group(), start=None, end=published.isoformat(),
                                        span=_doc_span(sentence, _Found(match)), end_basis="published")
+
+
+def _headline_period(state: TraceState) -> None:
+    """'Атака на Дніпро 9 жовтня: дев'ятеро загиблих – онлайн', 'Итоги недели: ... с 3 по 9 марта',
+    'За прошедшие сутки ...': a headline that names one closed period names the time the article
+    reports on; a count the article gives no period of its own is that period's (a live blog's
+    entries, a weekly summary's lines). An open period ('с начала года') or an as-of date does not:
+    it says where a count stands, not what the article's counts are of. A headline is the first
+    line alone, not ended as a sentence."""
+    if not state.sentences:
+        return
+    head = state.sentences[0]
+    alone = not any(s.paragraph == head.paragraph for s in state.sentences[1:])
+    if not alone or head.text.rstrip().endswith((".", "!", "?")):
+        return
+    named = [p for p in getattr(head, "periods", []) if p.start is not None and p.end is not None
+             and p.kind not in OPEN_KINDS]
+    if len(named) != 1:
+        return
+    period = named[0]
+    for figure in state.figures:
+        if figure.period is None and figure.rate_per is None and figure.kind == "quantity":
+            figure.period = Period(text=period.text, start=period.start.isoformat(), end=period.end.isoformat(),
+                                   span=_doc_span(head, period), end_basis=period.end_basis, inherited_from=head.span)
+
+
+OPEN_KINDS = ("since", "since_rel", "as_of")  # kinds of period (lang/forms.py PERIOD_KINDS) that are no time an article is about
 
 
 class _Found:

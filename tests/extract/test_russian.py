@@ -231,3 +231,17 @@ def test_we_hold_no_record_in_an_interview_the_interviewee_speaks():
             "— Приговоров около 400.")
     trace = ru(text)
     assert [link.name for link in figure(trace, "больше 1 300").attribution] == ["Анной Мельник"]
+
+
+def test_a_closed_period_the_headline_names_dates_the_undated_counts():
+    text = ("Итоги недели: обстрелы Курской области с 3 по 9 марта\n\n"
+            "Повреждены 214 частных домов и 31 многоквартирный дом.\n\nС начала года восстановлено 1 920 домов.")
+    trace = ru(text, published="2025-03-09")
+    assert (figure(trace, "214").period.start, figure(trace, "214").period.end) == ("2025-03-03", "2025-03-09")
+    assert figure(trace, "1 920").period.start == "2025-01-01"  # a period of its own stays
+
+
+def test_an_open_period_in_the_headline_dates_nothing_else():
+    trace = ru("С начала года в области задержаны 40 человек\n\nВ марте задержаны 12 человек.\n\nИзъято 5 единиц оружия.",
+               published="2025-05-09")
+    assert figure(trace, "5").period is None

@@ -317,3 +317,12 @@ def test_a_body_named_before_a_colon_says_what_follows_it():
     assert chain(figure(trace, "230")) == [("City council", "origin")]
     assert figure(trace, "96").attribution_basis != "cue"  # no party is named before that colon
     assert "Marsovia" not in [link.name for link in figure(trace, "40").attribution]  # a place
+
+
+def test_a_day_named_by_the_headline_dates_the_counts_of_the_article():
+    text = ("Storm in Velmar on 4 June: 200 homes flooded - live\n\n15:20\n\n"
+            "Rescuers pumped water out of 48 basements, the emergency service said.\n\n"
+            "The service counted 2,000 calls in 2024.")
+    trace = traced(text, published="2025-06-04")
+    assert (figure(trace, "48").period.start, figure(trace, "48").period.end) == ("2025-06-04", "2025-06-04")
+    assert figure(trace, "2,000").period.start == "2024-01-01"  # a period of its own stays
