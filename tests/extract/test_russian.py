@@ -245,3 +245,13 @@ def test_an_open_period_in_the_headline_dates_nothing_else():
     trace = ru("С начала года в области задержаны 40 человек\n\nВ марте задержаны 12 человек.\n\nИзъято 5 единиц оружия.",
                published="2025-05-09")
     assert figure(trace, "5").period is None
+
+
+@pytest.mark.parametrize("text, number, speaker", [
+    ("Девять пострадавших остаются в больницах, состояние двоих врачи оценивают как тяжелое.", "Девять", None),
+    ("Эксперты оценивают потери армии в 200 тыс. человек.", "200 тыс.", "Эксперты"),
+    ("Минобороны оценило число погибших в 9 800.", "9 800", "Минобороны"),
+])
+def test_to_assess_reports_a_number_not_a_condition(text, number, speaker):
+    names = [link.name for link in figure(ru(text), number).attribution if link.role != "outlet"]
+    assert names == ([speaker] if speaker else [])
