@@ -243,7 +243,8 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
         parts.speaker_refers = _named_before(speaker, history) is not None  # "the headquarters' reply"
     if parts.speaker_refers or abbreviated is not None:
         antecedent = abbreviated or (
-            _named_before(speaker, history) or _same_head(speaker, parts, lang) or _antecedent(speaker, history, lang)
+            _named_before(speaker, history) or _report_owner(speaker, history, lang) or _same_head(speaker, parts, lang)
+            or _antecedent(speaker, history, lang)
             or _dateline_agency(speaker, parts, lang) or _pronoun_subject(speaker, parts, lang))
         if antecedent is not None:
             mention, chain = antecedent
@@ -312,6 +313,18 @@ def _named_before(speaker: Mention, history):
         return None
     for mention, chain in reversed(history):
         if any(t.lower_ == head or t.lemma_.lower() == head for t in mention.tokens) and mention.name != speaker.name:
+            return mention, chain or [_link(mention, "origin", explain.REFERS_BACK)]
+    return None
+
+
+def _report_owner(speaker: Mention, history, lang):
+    """'Согласно докладу, ...' after 'говорится в докладе Управления ООН': a report named again
+    bare is the report named before, and its owner speaks."""
+    head = speaker.tokens[-1] if speaker.tokens else None
+    if head is None or head.lower_ not in lang.attribution["report_nouns"]:
+        return None
+    for mention, chain in reversed(history):
+        if any(t.head.i != t.i and t.head.lemma_ == head.lemma_ for t in mention.tokens):
             return mention, chain or [_link(mention, "origin", explain.REFERS_BACK)]
     return None
 
@@ -616,6 +629,8 @@ def _according_to(sentence, lang, parts) -> None:
             continue
         # "по данным X": a cue that ends on its own noun means "according to"; X speaks, it is no register
         party = _party_of(sentence, pobj, lang, parts, register=pobj.i != last.i)
+        if party is None and not parts.record_only and pobj.lower_ in a["report_nouns"] and _is_anaphor(pobj, lang):
+            party = pobj  # "according to the report": the report named before, whose owner speaks
         _request(sentence, pobj, lang, parts)
         if party is None and parts.record_only:
             parts.speaker_via = cue

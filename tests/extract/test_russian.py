@@ -255,3 +255,10 @@ def test_an_open_period_in_the_headline_dates_nothing_else():
 def test_to_assess_reports_a_number_not_a_condition(text, number, speaker):
     names = [link.name for link in figure(ru(text), number).attribution if link.role != "outlet"]
     assert names == ([speaker] if speaker else [])
+
+
+def test_the_report_named_again_speaks_for_its_owner():
+    text = ("Об этом говорится в докладе Управления ООН по делам беженцев. Повстанцы утверждают, что погибли "
+            "5 тыс. человек. Согласно докладу, число беженцев превысило 610 тыс. человек.")
+    link = figure(ru(text), "превысило 610 тыс.").attribution[-1]
+    assert link.name.startswith("Управления ООН")
