@@ -205,3 +205,14 @@ def test_a_stored_trace_of_a_fuzzed_text_is_whole(tmp_path):
         [trace] = [json.loads(row[0]) for row in connection.execute("SELECT trace FROM traces")]
         figures = connection.execute("SELECT count(*) FROM figures").fetchone()[0]
     assert len(trace["figures"]) == figures
+
+
+def test_a_russian_sentence_longer_than_any_report_is_parsed_in_windows():
+    """slovnet's syntax decoder takes time growing with the square of a sentence's length: a fuzzed
+    40 KB Russian sentence took 10 s. Past WINDOW tokens it is parsed in windows, each its own tree."""
+    from sourcetrace.lang.ru.parser import WINDOW, RussianParser
+    doc = RussianParser()("300 военных дезертировали в феврале 2024 года, " * 120)
+    words = [t for t in doc if not t.is_space]
+    roots = [t for t in words if t.head.i == t.i]
+    assert len(words) > 3 * WINDOW
+    assert len(roots) >= -(-len(words) // WINDOW)  # at least one root a window
