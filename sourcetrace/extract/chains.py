@@ -106,9 +106,9 @@ def _answers(state: TraceState, by_sentence: dict) -> None:
     transcript whose paragraphs open with the speaker's label ('Lucia Ferrante: ...', 'TNH: ...?') —
     is the interviewee's word: an answer's figure no one else is said to give is theirs, and one
     they attribute to someone else ('the ministry has confirmed about 1,900') they pass on."""
-    labels = _labels(state)
-    questions = [s for s in state.sentences if s.text.rstrip().endswith("?")
-                 and all(o.index == s.index for o in state.sentences if o.paragraph == s.paragraph)]
+    paragraphs = _paragraphs(state)
+    labels = _labels(paragraphs)
+    questions = [p[0] for p in paragraphs.values() if len(p) == 1 and p[0].text.rstrip().endswith("?")]
     if len(questions) < QUESTIONS:
         return
     asking = {labels[q.paragraph][0] for q in questions if q.paragraph in labels}
@@ -126,7 +126,7 @@ def _answers(state: TraceState, by_sentence: dict) -> None:
         speakers = {s.paragraph: link for s in state.sentences if s.index > questions[0].index}
     # Questions as an explainer's subheadings ("How many have died?") are answered by its sources;
     # only a transcript, or answers in the first person, are one speaker's word throughout.
-    confirmed = bool(labels and asking) or _answered_in_first_person(state, questions)
+    confirmed = bool(labels and asking) or _answered_in_first_person(state, paragraphs, questions)
     asked = {q.paragraph for q in questions}
     for sentence in state.sentences:
         speaker = speakers.get(sentence.paragraph)
@@ -147,26 +147,33 @@ def _answered(figure, speaker: Link, state: TraceState, confirmed: bool) -> None
         figure.attribution = [Link(**{**speaker.__dict__, "role": "relay"})] + chain
 
 
-def _answered_in_first_person(state: TraceState, questions) -> bool:
+def _paragraphs(state: TraceState) -> dict[int, list]:
+    """The sentences of each paragraph, in order (grouped once: a text may have thousands)."""
+    grouped: dict[int, list] = {}
+    for sentence in state.sentences:
+        grouped.setdefault(sentence.paragraph, []).append(sentence)
+    return grouped
+
+
+def _answered_in_first_person(state: TraceState, paragraphs: dict, questions) -> bool:
     """Most answers (the paragraph after each question) speak as 'we' or 'I'."""
     first = set(state.lang.words["first_person"])
     asked = {q.paragraph for q in questions}
     answers = [p + 1 for p in asked if p + 1 not in asked]
-    speaking = [p for p in answers if any(w in first for s in state.sentences if s.paragraph == p
+    speaking = [p for p in answers if any(w in first for s in paragraphs.get(p, ())
                                           for w in re.findall(r"[^\W\d_]+", s.text.lower()))]
     return len(speaking) * 2 > len(answers) > 0
 
 
-def _labels(state: TraceState) -> dict:
+def _labels(paragraphs: dict) -> dict:
     """Paragraphs opened by a speaker's label: paragraph → (label, its span, the sentence)."""
     found = {}
-    for sentence in state.sentences:
-        if any(o.paragraph == sentence.paragraph and o.index < sentence.index for o in state.sentences):
-            continue
-        m = SPEAKER_LABEL.match(sentence.text)
+    for paragraph, sentences in paragraphs.items():
+        opening = sentences[0]
+        m = SPEAKER_LABEL.match(opening.text)
         if m and m.group(1)[:1].isupper():
-            start = sentence.start + m.start(1)
-            found[sentence.paragraph] = (m.group(1), (start, start + len(m.group(1))), sentence)
+            start = opening.start + m.start(1)
+            found[paragraph] = (m.group(1), (start, start + len(m.group(1))), opening)
     return found
 
 

@@ -356,24 +356,26 @@ def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeri
     seg_start, seg_end = _clause(sentence.text, number)
     text = sentence.text
     entry = _entry(text, number.start, number.end, seg_start, seg_end)
-    starts = [p.start_char for p in periods]  # periods come in reading order
-    inside = periods[bisect_left(starts, seg_start): bisect_left(starts, seg_end)]
+    # Periods and numbers come in reading order: found by bisection, never by a scan per figure.
+    inside = periods[_first_at(periods, seg_start): _first_at(periods, seg_end)]
     # A list's entries ('58 and 9 cases in January, 71 and 12 in February'): a period of the
     # figure's own entry is its period; a later entry's, with numbers of its own, never is.
-    own = [p for p in inside[bisect_left([p.start_char for p in inside], entry[0]):]
-           if p.start_char < entry[1] and p.end_char <= entry[1]
-           and not (p.start_char >= number.end and _compares(text[number.end:p.start_char], lang))]
+    own = []
+    for p in inside[_first_at(inside, entry[0]):]:
+        if p.start_char >= entry[1]:
+            break
+        if p.end_char <= entry[1] and not (p.start_char >= number.end and _compares(text[number.end:p.start_char], lang)):
+            own.append(p)
     if not own:
-        split = bisect_left([p.start_char for p in inside], number.start)
+        split = _first_at(inside, number.start)
         own = inside[max(0, split - NEAREST): split][::-1] + inside[split: split + NEAREST]
-    number_starts = [n.start for n in numbers]
     best, best_distance = None, None
     for period in own:
         if period.start_char < seg_start or period.end_char > seg_end:
             continue
         if period.start_char >= number.end and _broken(text, number.end, period.start_char) \
-                and (_dashed_to_next(text, period, numbers, number_starts)
-                     or _opens_entry(text, period, number, numbers, number_starts, seg_start, seg_end)):
+                and (_dashed_to_next(text, period, numbers)
+                     or _opens_entry(text, period, number, numbers, seg_start, seg_end)):
             continue
         if period.start is None and period.end is None:
             continue  # a date with no year to resolve it by: it says nothing a figure can use
@@ -396,9 +398,18 @@ def _broken(text: str, start: int, end: int) -> bool:
     return i < len(breaks) and breaks[i] < end
 
 
-def _dashed_to_next(text: str, period: FoundPeriod, numbers, number_starts: list[int]) -> bool:
+def _first_at(items, offset: int) -> int:
+    """The index of the first period or number (in reading order) that starts at ``offset`` or later."""
+    return bisect_left(items, offset, key=_start)
+
+
+def _start(item) -> int:
+    return item.start_char if isinstance(item, FoundPeriod) else item.start
+
+
+def _dashed_to_next(text: str, period: FoundPeriod, numbers) -> bool:
     """The number right after the period is joined to it by a dash ('у 2023-му – 3 265')."""
-    i = bisect_left(number_starts, period.end_char)
+    i = _first_at(numbers, period.end_char)
     return i < len(numbers) and _dashed_to(text, period, numbers[i])
 
 
@@ -439,12 +450,11 @@ def _entry(text: str, start: int, end: int, seg_start: int, seg_end: int) -> tup
     return first, last
 
 
-def _opens_entry(text: str, period, number: NumberMatch, numbers, number_starts: list[int],
-                 seg_start: int, seg_end: int) -> bool:
+def _opens_entry(text: str, period, number: NumberMatch, numbers, seg_start: int, seg_end: int) -> bool:
     """'killed 6 and injured 19, in February 7 and 15': the later period's entry has numbers of
     its own, so it is theirs, not the figure's before the comma."""
     entry = _entry(text, period.start_char, period.end_char, seg_start, seg_end)
-    lo, hi = bisect_left(number_starts, entry[0]), bisect_left(number_starts, entry[1])
+    lo, hi = _first_at(numbers, entry[0]), _first_at(numbers, entry[1])
     return any(n is not number and n.end <= entry[1] and not (period.start_char <= n.start < period.end_char)
                for n in numbers[lo:hi])
 
