@@ -235,19 +235,19 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
     if speaker is None:
         return [], explain.CUE
     abbreviated = None if parts.speaker_refers else _abbreviation_of(speaker, history)
-    if not parts.speaker_refers and abbreviated is None:
-        full = _surname_of(speaker, history)
-        if full is not None:  # "Bastrykin said" after "Alexander Bastrykin said": the same person
-            return _person_named_before(speaker, full, parts), explain.REFERS_BACK
-    if not parts.speaker_refers and abbreviated is None and _definite_description(speaker, lang):
+    # "Bastrykin said" after "Alexander Bastrykin said": the same person, under the full name
+    surname = None if parts.speaker_refers or abbreviated is not None else _surname_of(speaker, history)
+    if not parts.speaker_refers and abbreviated is None and surname is None and _definite_description(speaker, lang):
         parts.speaker_refers = _named_before(speaker, history) is not None  # "the headquarters' reply"
-    if parts.speaker_refers or abbreviated is not None:
-        antecedent = abbreviated or (
+    if parts.speaker_refers or abbreviated is not None or surname is not None:
+        antecedent = abbreviated or surname or (
             _named_before(speaker, history) or _report_owner(speaker, history, lang) or _same_head(speaker, parts, lang)
             or _antecedent(speaker, history, lang)
             or _dateline_agency(speaker, parts, lang) or _pronoun_subject(speaker, parts, lang))
         if antecedent is not None:
             mention, chain = antecedent
+            if surname is not None and parts.outer:  # this sentence names who passed it on: not the old relays
+                chain = [l for l in chain if l.name == mention.name] or [_link(mention, "origin", explain.REFERS_BACK)]
             copied = [Link(**{**l.__dict__}) for l in chain]
             named_in = parts.sentences[mention.sentence].span if 0 <= mention.sentence < parts.sentence.index else None
             for link in copied:
@@ -276,22 +276,6 @@ def _surname_of(speaker: Mention, history):
         if mention.kind == "person" and len(mention.tokens) > 1 and mention.tokens[-1].text == speaker.name:
             return mention, chain
     return None
-
-
-def _person_named_before(speaker: Mention, found, parts) -> list[Link]:
-    """The full name's link (and, when this sentence names no one passing it on, the relays it came
-    with), each saying it was inherited from the sentence that named the person."""
-    mention, chain = found
-    named_in = parts.sentences[mention.sentence].span if 0 <= mention.sentence < parts.sentence.index else None
-    own = [l for l in chain if l.name == mention.name] or [_link(mention, "origin", explain.REFERS_BACK)]
-    kept = chain if not parts.outer else own
-    copied = [Link(**{**l.__dict__}) for l in kept]
-    for link in copied:
-        if link.name == mention.name:
-            link.via = explain.refers_back(speaker.name)
-        if link.inherited_from is None:
-            link.inherited_from = named_in  # the full name, and the relays, come from there
-    return copied
 
 
 def _definite_description(mention: Mention, lang) -> bool:

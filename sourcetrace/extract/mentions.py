@@ -68,10 +68,10 @@ def _closes(tokens) -> bool:
 _QUOTE_PAIRS = {"\u00ab": "\u00bb", "\u201e": "\u201c", "\u201c": "\u201d"}
 
 
-def _glued(token) -> bool:
-    """A '-', '.', '/' or '&' written with no space on either side, between two words."""
+def _glued(token, marks=("-", ".", "/", "&")) -> bool:
+    """One of ``marks`` written with no space on either side, between two words."""
     doc = token.doc
-    return (token.text in ("-", ".", "/", "&") and 0 < token.i < len(doc) - 1
+    return (token.text in marks and 0 < token.i < len(doc) - 1
             and doc[token.i - 1].whitespace_ == "" and token.whitespace_ == "")
 
 
@@ -192,11 +192,9 @@ GLUE = (".", ":")  # 'Slidstvo.Info', 'Re:Russia': a name written with a dot or 
 
 def _glued_name(doc, lo: int, hi: int) -> tuple[int, int]:
     """A name the tokenizer cut at a dot or a colon with no space around it is one name."""
-    while hi + 2 < len(doc) and not doc[hi].whitespace_ and doc[hi + 1].text in GLUE \
-            and not doc[hi + 1].whitespace_ and doc[hi + 2].text[:1].isalnum():
+    while hi + 2 < len(doc) and _glued(doc[hi + 1], GLUE) and doc[hi + 2].text[:1].isalnum():
         hi += 2
-    while lo - 2 >= 0 and not doc[lo - 1].whitespace_ and doc[lo - 1].text in GLUE \
-            and not doc[lo - 2].whitespace_ and doc[lo - 2].text[:1].isalnum():
+    while lo - 2 >= 0 and _glued(doc[lo - 1], GLUE) and doc[lo - 2].text[:1].isalnum():
         lo -= 2
     return lo, hi
 
