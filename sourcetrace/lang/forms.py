@@ -27,6 +27,24 @@ RELATIVE = ("year_to_date", "previous_year", "year_before", "year_earlier", "nex
 SPEAKER_LABEL = re.compile(r"^([^\W\d_][\w.'’\-]*(?: [^\W\d_][\w.'’\-]*){0,3}):\s+\S")
 
 
+# Kinds of party a name's words tell, and the list of the sources data that tells each.
+WORD_KINDS = {"outlet": "outlet_words", "military": "military_words", "court": "court_words", "ngo": "ngo_words",
+              "body": "body_words"}
+
+
+def source_kinds(sources: dict, words, names) -> dict[str, re.Pattern]:
+    """The patterns that tell what kind of party a name is, the same for every language:
+    ``words(list)`` is the language's way of finding any of a list of words in a name (English
+    word boundaries, Russian inflections), ``names(list)`` its alternation of whole agency names."""
+    kinds = {
+        "known_agency": re.compile(rf"^(?:{names(sources['agencies'])})$"),
+        "agency": re.compile(rf"(?i){words(sources['agency_phrases'])}|{words(sources['agency_heads'])}"
+                             rf".*{words(sources['agency_names'])}"),
+    }
+    kinds.update({kind: re.compile(rf"(?i){words(sources[key])}") for kind, key in WORD_KINDS.items()})
+    return kinds
+
+
 @dataclass(frozen=True)
 class When:
     """A point or stretch of time as a phrase names it; every field optional."""

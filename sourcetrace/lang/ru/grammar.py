@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..forms import When
+from ..forms import When, source_kinds
 from ..ud import NOMINAL, UDSyntax, base, feature
 from .morphology import morph
 
@@ -180,15 +180,7 @@ class Forms:
         self.duration_before = re.compile(rf"(?i)(?<!\w)(?:{_alt(units['duration_before'])})\s+$")
         self.duration_after = re.compile(rf"(?i)^\s+(?:{_alt(units['duration_after'])})(?!\w)")
         src = lang.sources
-        self.kinds = {
-            "known_agency": re.compile(rf"^(?:{_alt(src['agencies'])})$"),
-            "agency": re.compile(rf"(?i){_inflected(src['agency_phrases'])}|{_inflected(src['agency_heads'])}.*{_inflected(src['agency_names'])}"),
-            "outlet": re.compile(rf"(?i){_inflected(src['outlet_words'])}"),
-            "military": re.compile(rf"(?i){_inflected(src['military_words'])}"),
-            "court": re.compile(rf"(?i){_inflected(src['court_words'])}"),
-            "ngo": re.compile(rf"(?i){_inflected(src['ngo_words'])}"),
-            "body": re.compile(rf"(?i){_inflected(src['body_words'])}"),
-        }
+        self.kinds = source_kinds(src, _inflected, _alt)
         self.organisation_word = re.compile(rf"(?i)^{_inflected(src['organisation_words'])}$")
         self.title_word = re.compile(rf"(?i)^{_inflected(src['titles'])}$")
         self.scope = _scope_patterns(lang)

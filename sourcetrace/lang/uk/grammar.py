@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..forms import When
+from ..forms import When, source_kinds
 from ..ud import UDSyntax, base, feature
 from . import dictionary
 
@@ -205,15 +205,7 @@ class Forms:
         self.duration_before = re.compile(rf"(?i)(?<![\w])(?:{'|'.join(units['duration_before'])})\s+$")
         self.duration_after = re.compile(rf"(?i)^\s+(?:{'|'.join(units['duration_after'])})(?![\w])")
         src = lang.sources
-        self.kinds = {
-            "known_agency": re.compile("^(?:" + "|".join(re.escape(a) for a in src["agencies"]) + ")$"),
-            "agency": re.compile(rf"(?i){_words_rx(src['agency_phrases'])}|{_words_rx(src['agency_heads'])}.*{_words_rx(src['agency_names'])}"),
-            "outlet": re.compile(rf"(?i){_words_rx(src['outlet_words'])}"),
-            "military": re.compile(rf"(?i){_words_rx(src['military_words'])}"),
-            "court": re.compile(rf"(?i){_words_rx(src['court_words'])}"),
-            "ngo": re.compile(rf"(?i){_words_rx(src['ngo_words'])}"),
-            "body": re.compile(rf"(?i){_words_rx(src['body_words'])}"),
-        }
+        self.kinds = source_kinds(src, _words_rx, _escaped)
         self.organisation_word = re.compile(rf"(?i)^(?:{'|'.join(map(re.escape, src['organisation_words']))})$")
         self.title_word = re.compile(rf"(?i)^(?:{'|'.join(map(re.escape, src['titles']))})$")
         self.scope = _scope_patterns(lang)
@@ -273,6 +265,11 @@ def _alternation(phrases, bounded: bool = True) -> str:
 
 def _month_rx(lang) -> str:
     return _alternation(lang.time["months"])
+
+
+def _escaped(names) -> str:
+    """Whole names, each escaped."""
+    return "|".join(re.escape(name) for name in names)
 
 
 def _words_rx(words) -> str:
