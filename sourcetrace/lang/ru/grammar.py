@@ -228,7 +228,7 @@ def _year_in(text: str) -> int | None:
 
 def _alt(phrases) -> str:
     """Escaped phrases, longest first, a space matching any white space."""
-    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    ordered = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))  # ties in a fixed order, not the set's
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) or r"(?!x)x"
 
 
@@ -246,7 +246,7 @@ def _stem(word: str) -> str:
 
 def _inflected(phrases) -> str:
     """Any of ``phrases`` with each word in any case form, between word boundaries."""
-    parts = sorted({r"\s+".join(_stem(w) for w in p.split()) for p in phrases if p}, key=len, reverse=True)
+    parts = sorted({r"\s+".join(_stem(w) for w in p.split()) for p in phrases if p}, key=lambda p: (-len(p), p))
     return r"(?<!\w)(?:" + ("|".join(parts) or r"(?!x)x") + r")(?!\w)"
 
 
