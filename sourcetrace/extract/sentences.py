@@ -26,7 +26,7 @@ def split_sentences(state: TraceState) -> None:
             start, end = _trim(text, start, end)
             if end > start:
                 state.sentences.append(
-                    Sentence(len(state.sentences), start, end, paragraph, text[start:end]))
+                    Sentence(len(state.sentences), start, end, paragraph, text[start:end], parses=state.parses))
     _mark_foreign(state)
 
 
