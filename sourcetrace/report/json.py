@@ -28,12 +28,14 @@ class JsonRenderer(Renderer):
 
     def finalize(self) -> None:
         if self.item is not None:
-            self.stream.write(dumps(self.item, indent=2) + "\n")
+            self.stream.write(dumps(self.item, indent=2))
+            self.stream.write("\n")
         super().finalize()
 
 
 class JsonLinesRenderer(Renderer):
     def write(self, item) -> None:
         super().write(item)
-        self.stream.write(dumps(item) + "\n")
+        self.stream.write(dumps(item))  # not `+ "\n"`: a 50 MB document's line is not copied again
+        self.stream.write("\n")
         self.stream.flush()  # a consumer down the pipe sees each item as it is done
