@@ -3,6 +3,7 @@
     .venv/bin/python bench/memory.py                 # prints the section; writes bench/out/RESULTS.md
     .venv/bin/python bench/memory.py --update        # writes it into bench/RESULTS.md
     .venv/bin/python bench/memory.py --before 24691df  # jsonl-20mb-dense with the older code too
+    .venv/bin/python bench/memory.py --only text-5mb --before 36113dc --compare text-5mb
     .venv/bin/python bench/memory.py --report --update   # the section from what the last run saved
 
 Each input is traced by `sourcetrace trace INPUT --format jsonl -o /dev/null` in a process of its own;
@@ -17,7 +18,8 @@ passage). Tracing dense reporting runs at about 30 KB/s; with the prose, 500 MB 
 hours, and what is measured — what the readers and the runner hold while a file streams through —
 does not depend on what the text says. Memory that does depend on it, the parser's, is measured by
 the long single text, where every gold passage is parsed, and by twenty documents of a megabyte of
-gold passages alone (jsonl-20mb-dense), which --before also traces with older code.
+gold passages alone (jsonl-20mb-dense), which --before also traces with older code (or the inputs
+--compare names).
 """
 from __future__ import annotations
 
@@ -138,6 +140,11 @@ def section(runs: list[dict], baseline: dict, planned: list[str] | None = None) 
     if "jsonl-50mb" in growth and "jsonl-500mb" in growth:
         ratio = growth["jsonl-500mb"]["peak_mb"] / growth["jsonl-50mb"]["peak_mb"]
         lines.append(f"Ten times the JSON lines (50 → 500 MB) took {ratio:.2f} times the peak memory.")
+    if "text-5mb" in growth and "text-50mb" in growth:
+        small, large = growth["text-5mb"], growth["text-50mb"]
+        per_mb = (large["peak_mb"] - small["peak_mb"]) / ((large["bytes"] - small["bytes"]) / MB)
+        lines.append(f"Ten times the single text (5 → 50 MB) took {large['peak_mb'] / small['peak_mb']:.2f} times the "
+                     f"peak memory: {per_mb:,.1f} MB more for each MB of text.")
     measured = [name for name in INPUTS if name in growth]
     left_out = [name for name in INPUTS if name not in growth]
     if left_out:
@@ -161,7 +168,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", nargs="+", choices=list(INPUTS),
                     help="these inputs only (the section says which were left out)")
-    ap.add_argument("--before", metavar="REV", help=f"also trace {COMPARED} with the code at this git revision")
+    ap.add_argument("--before", metavar="REV", help="also trace --compare's inputs with the code at this git revision")
+    ap.add_argument("--compare", nargs="+", choices=list(INPUTS), default=[COMPARED],
+                    help=f"the inputs --before traces with the older code too (default: {COMPARED})")
     ap.add_argument("--update", action="store_true", help="write the section into bench/RESULTS.md")
     ap.add_argument("--report", action="store_true",
                     help="nothing traced: the section from what the last run saved (each input as it ended)")
@@ -183,7 +192,7 @@ def main(argv=None) -> int:
         runs.append({**measure(build(name)), "label": name})
         print(f"memory: {name}: peak {runs[-1]['peak_mb']:,.0f} MB in {runs[-1]['seconds']:,.0f} s",
               file=sys.stderr, flush=True)
-        if args.before and name == COMPARED:
+        if args.before and name in args.compare:
             runs.append({**measure(build(name), older(args.before)), "label": f"{name}, code at {args.before}"})
             print(f"memory: {name} at {args.before}: peak {runs[-1]['peak_mb']:,.0f} MB", file=sys.stderr, flush=True)
         save(baseline, runs, names)  # each input as it ends: a run stopped early keeps them (--report)
