@@ -7,13 +7,13 @@ document's publication date; without one they keep their text and get no dates.
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..lang import Language
 from ..lang.forms import When
+from ..model import months
 
 
 @dataclass
@@ -27,10 +27,6 @@ class FoundPeriod:
     year: int | None = None  # the year it names, for "the next year" that follows
     kind: str | None = None  # the grammar's period kind (lang/forms.py PERIOD_KINDS)
     end_basis: str | None = None  # stated | as_of | published (see model.records.Period)
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def find_periods(sentence: str, lang: Language, published: date | None,
@@ -86,13 +82,13 @@ def _resolve(kind, m, lang, published, context_year) -> FoundPeriod | None:
         n = _count(m.group("n"), lang)
         if y and n and _unit(m, time) == "month" and n <= 12:
             first = time["which_words"][m.group("which").lower()] == "first"
-            start, end = (date(y, 1, 1), month_end(y, n)) if first else (date(y, 13 - n, 1), month_end(y, 12))
+            start, end = (date(y, 1, 1), months.end_of(y, n)) if first else (date(y, 13 - n, 1), months.end_of(y, 12))
     elif kind == "part":
         # "in the first quarter" with no year: the year the text is about, else publication's
         y = _ref_year(m.group("y"), lang, published) if m.group("y") else (context_year or (published.year if published else None))
         a, b = time["year_parts"][_words(m.group("part"))]
         if y:
-            start, end = date(y, a, 1), month_end(y, b)
+            start, end = date(y, a, 1), months.end_of(y, b)
     elif kind in ("past_n", "past_1"):
         n = _count(m.group("n"), lang) if kind == "past_n" else 1
         unit = _unit(m, time)
@@ -178,14 +174,13 @@ def _back(anchor: date, n: int, unit: str) -> date:
     if unit == "year":
         return _safe_date(anchor.year - n, anchor.month, anchor.day)
     if unit == "month":
-        months = anchor.year * 12 + anchor.month - 1 - n
-        return _safe_date(months // 12, months % 12 + 1, anchor.day)
+        return _safe_date(*months.add(anchor.year, anchor.month, -n), anchor.day)
     return anchor - timedelta(days=7 * n if unit == "week" else n)
 
 
 def _safe_date(y: int, m: int, d: int) -> date:
     """A date with its day clamped into the month ('0 May' and '31 June' are typos, not crashes)."""
-    return date(y, m, max(1, min(d, calendar.monthrange(y, m)[1])))
+    return date(y, m, max(1, min(d, months.days_of(y, m))))
 
 
 def _relative(meaning: str, published: date | None, context_year: int | None):
@@ -200,8 +195,8 @@ def _relative(meaning: str, published: date | None, context_year: int | None):
     if meaning in ("previous_year", "year_before"):
         return date(y - 1, 1, 1), date(y - 1, 12, 31)
     if meaning == "previous_month":
-        last = date(y, mo, 1) - timedelta(days=1)
-        return date(last.year, last.month, 1), last
+        year, month = months.add(y, mo, -1)
+        return date(year, month, 1), months.end_of(year, month)
     if meaning == "previous_week":
         monday = published - timedelta(days=published.weekday() + 7)
         return monday, monday + timedelta(days=6)
@@ -232,7 +227,7 @@ def _when(text: str, lang, published: date | None, first: bool, fallback_year: i
         return date(year, 1, 1) if first else date(year, 12, 31)
     if when.day:
         return _safe_date(year, month, when.day)
-    return date(year, month, 1) if first else month_end(year, month)
+    return date(year, month, 1) if first else months.end_of(year, month)
 
 
 def _year_for_month(month: int, published: date | None) -> int | None:
@@ -257,7 +252,7 @@ def _qualified(when: When, published: date | None, first: bool) -> date | None:
         y = year or _year_for_month(m, published)
         if y is None:
             return None
-        third = {"early": (1, 10), "mid": (11, 20), "late": (21, calendar.monthrange(y, m)[1])}[when.qualifier]
+        third = {"early": (1, 10), "mid": (11, 20), "late": (21, months.days_of(y, m))}[when.qualifier]
         return date(y, m, third[0] if first else third[1])
     else:
         y = year
@@ -268,8 +263,6 @@ def _qualified(when: When, published: date | None, first: bool) -> date | None:
     third = (b - a + 1) / 3
     lo = a + {"early": 0, "mid": third, "late": 2 * third}[when.qualifier]
     lo_m, hi_m = int(lo), int(lo + third - 0.001)
-    if first:
-        mm = (lo_m - 1) % 12 + 1
-        return date(y + (lo_m - 1) // 12, mm, 1)
-    mm = (hi_m - 1) % 12 + 1
-    return month_end(y + (hi_m - 1) // 12, mm)
+    if first:  # a season may run into the next year: month 13 is January
+        return date(*months.add(y, 1, lo_m - 1), 1)
+    return months.end_of(*months.add(y, 1, hi_m - 1))

@@ -50,9 +50,20 @@ def days_of(year: int, month: int) -> int:
 
 def shift(month: str, n: int) -> str:
     """The month ``n`` months after ``month`` (before, when ``n`` is negative)."""
-    year, mon = (int(p) for p in month[:7].split("-"))
-    index = year * 12 + mon - 1 + n
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    year, mon = add(*(int(p) for p in month[:7].split("-")), n)
+    return f"{year:04d}-{mon:02d}"
+
+
+def add(year: int, month: int, n: int) -> tuple[int, int]:
+    """(year, month) ``n`` months after ``year``'s ``month`` (before, when ``n`` is negative); month
+    13 is January of the next year: add(2024, 11, 3) → (2025, 2), add(2024, 1, -1) → (2023, 12)."""
+    index = year * 12 + month - 1 + n
+    return index // 12, index % 12 + 1
+
+
+def end_of(year: int, month: int) -> date:
+    """The last day of ``year``'s ``month``."""
+    return date(year, month, days_of(year, month))
 
 
 def span(first: str, last: str) -> list[str]:
