@@ -98,12 +98,22 @@ def _now(language: str) -> dict:
     return current(language)  # loads the language's parser once a process: its name is in the generator
 
 
+SCHEMA = "sourcetrace.retrace/1"
+
+
 @dataclass
 class RetraceReport:
     retraced: int = 0
     current: int = 0  # made by the code that runs now: left alone
     failed: int = 0
     problems: list[InputProblem] = field(default_factory=list)
+    store: str | None = None  # the store's path, when the caller names it
+
+    def to_dict(self) -> dict:
+        """The report as ``sourcetrace retrace --format json`` writes it (schema retrace-1.json)."""
+        problems = [{"input": p.input, "problem": p.problem, "failed": p.failed} for p in self.problems]
+        return {"schema": SCHEMA, "store": self.store, "retraced": self.retraced, "current": self.current,
+                "failed": self.failed, "problems": problems}
 
     def summary(self) -> str:
         parts = [f"{self.retraced} re-traced", f"{self.current} up to date"]

@@ -25,7 +25,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "sourcetrace"
 DEMO = PACKAGE / "examples" / "demo" / "demo.jsonl"
 # command → the kind of data object it makes
 KINDS = {"trace": "trace", "demo": "trace", "query": "figures", "barometer": "barometer", "check": "check",
-         "sources": "sources", "indicators": "indicators", "ingest": "ingest", "documents": "documents"}
+         "sources": "sources", "indicators": "indicators", "ingest": "ingest", "documents": "documents",
+         "delete": "delete", "retrace": "retrace"}
 SHARED = ("db", "registry_file", "month_from", "month_to", "output", "published")
 # The walk-through makes its store anew each run: it must never default to the user's own store.
 OWN = {("demo", "db")}
@@ -126,6 +127,20 @@ def test_trace_json(tmp_path):
     (tmp_path / "r.txt").write_text("TASS said 300 soldiers deserted in May, citing a source.", encoding="utf-8")
     result = invoke("trace", tmp_path / "r.txt", "--published", "2025-06-02", "--format", "json")
     assert problems("trace", json.loads(result.stdout)) == []
+
+
+def test_retrace_and_delete_json(tmp_path):
+    (tmp_path / "r.txt").write_text("TASS said 300 soldiers deserted in May, citing a source.", encoding="utf-8")
+    (tmp_path / "s.txt").write_text("Reuters said 12 people were killed on Tuesday.", encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert invoke("ingest", tmp_path / "r.txt", tmp_path / "s.txt", "--db", db).exit_code == 0
+    retraced = json.loads(invoke("retrace", "--all", "--db", db, "--format", "json").stdout)
+    assert problems("retrace", retraced) == [] and (retraced["retraced"], retraced["current"]) == (2, 0)
+    result = invoke("delete", "1", "99", "--db", db, "--format", "json")
+    deleted = json.loads(result.stdout)
+    assert problems("delete", deleted) == [] and (deleted["deleted"], deleted["missing"]) == ([1], [99])
+    assert result.exit_code == 1 and "[E307]" in result.stderr
+    assert invoke("delete", "--input", tmp_path / "s.txt", "--db", db).stdout == f"1 document deleted (store: {db}).\n"
 
 
 def test_a_hand_made_wrong_output_fails_its_schema():

@@ -151,7 +151,7 @@ def _trace_example(format_, output, traceback) -> int:
 # Which schema describes each command's JSON; `sources` and `indicators` print a registry file.
 SCHEMAS = {"trace": "trace-1.json", "barometer": "barometer-2.json", "check": "check-2.json",
            "figures": "figures-1.json", "registry": "registry-1.json", "ingest": "ingest-1.json",
-           "documents": "documents-1.json"}
+           "documents": "documents-1.json", "delete": "delete-1.json", "retrace": "retrace-1.json"}
 
 
 @cli.command(short_help="Print the JSON Schema of an output.")
@@ -160,8 +160,8 @@ def schema(output):
     """Print the JSON Schema of an OUTPUT: trace (what `trace --format json/jsonl` writes, the
     default), barometer (`barometer --format json`), check (`check --format json`), figures (a
     line of `query --format jsonl`), registry (`sources`/`indicators --format json`, and a
-    --registry file), ingest (`ingest --format json`) or documents (a line of `documents --format
-    jsonl`).
+    --registry file), ingest (`ingest --format json`), documents (a line of `documents --format
+    jsonl`), delete (`delete --format json`) or retrace (`retrace --format json`).
 
     \b
     Examples:

@@ -1,7 +1,7 @@
-"""The store's documents (``sourcetrace documents``): a table for the terminal, or JSON lines.
-
-Each renderer is handed the rows of ``queries.documents`` with ``stale`` added (schema
-``documents-1.json``).
+"""The store's documents: listed (``sourcetrace documents``: a table for the terminal, or JSON lines;
+each renderer is handed the rows of ``queries.documents`` with ``stale`` added, schema
+``documents-1.json``), deleted (``delete``: a ``DeleteReport``) and traced again (``retrace``: a
+``RetraceReport``), each as one line of text or as JSON.
 """
 from __future__ import annotations
 
@@ -36,3 +36,19 @@ def table_cells(row: dict) -> list[str]:
 def _tail(path: str, width: int) -> str:
     """The end of a long path: the file's name is what tells inputs apart."""
     return path if len(path) <= width else "…" + path[-(width - 1):]
+
+
+class DeleteText(Renderer):
+    """What ``sourcetrace delete`` did, on one line."""
+
+    def write(self, report) -> None:
+        super().write(report)
+        self.stream.write(f"{report.summary()} (store: {report.store}).\n")
+
+
+class RetraceText(Renderer):
+    """What ``sourcetrace retrace`` did, on one line."""
+
+    def write(self, report) -> None:
+        super().write(report)
+        self.stream.write(f"{report.summary()} (store: {report.store}).\n")

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from .charts import ChartPage
 from .common import Renderer
-from .documents import DocumentsTable
+from .documents import DeleteText, DocumentsTable, RetraceText
 from .figures import FiguresCsv, FiguresTable
 from .html import HtmlRenderer
 from .ingest import IngestText
@@ -56,6 +56,14 @@ RENDERERS: dict[str, dict[str, tuple[type[Renderer], str]]] = {
     "documents": {
         "text": (DocumentsTable, "a table for reading"),
         "jsonl": (JsonLinesRenderer, "one JSON object a document (schema documents-1), with what traced it"),
+    },
+    "delete": {
+        "text": (DeleteText, "how many documents were deleted, on one line"),
+        "json": (JsonRenderer, "the store ids deleted and those not found (schema sourcetrace.delete/1)"),
+    },
+    "retrace": {
+        "text": (RetraceText, "the counts, on one line"),
+        "json": (JsonRenderer, "the counts and the first problems of each kind (schema sourcetrace.retrace/1)"),
     },
     "ingest": {
         "text": (IngestText, "the counts, on one line"),
