@@ -8,9 +8,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CITATION = re.compile(r"docs/([\w-]+\.md)(?: §(\d+))?")
 OUTSIDE = re.compile(r"shared/design|(?<![\w/])(?:RECONCILE|CHAINS)\.md")
-# Citations of the design outside the repository that are known, with who mends them; the test
-# fails when one is mended and still listed.
-KNOWN = {"sourcetrace/extract/attribution.py": "the lead's rewrite of extract/ points it at docs/chains.md"}
 
 
 def sources() -> list[Path]:
@@ -22,8 +19,7 @@ def sources() -> list[Path]:
 def test_nothing_cites_design_notes_outside_the_repository():
     citing = {str(path.relative_to(ROOT)) for path in sources() if path != Path(__file__)
               and OUTSIDE.search(path.read_text(encoding="utf-8"))}
-    assert citing - set(KNOWN) == set()
-    assert set(KNOWN) - citing == set(), "a citation in KNOWN was mended: take it off the list"
+    assert citing == set()
 
 
 def test_every_citation_of_docs_leads_to_a_page_and_section():

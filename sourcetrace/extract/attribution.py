@@ -2,7 +2,8 @@
 
 For each parsed sentence this finds the cues — "according to X", "X said/reported/claimed",
 "citing Y", "told X", "in reply to a request from X", "X's calculations based on data from Y",
-"Y has recorded" — and orders the parties nearest first (see shared/design/CHAINS.md). A subject
+"Y has recorded" — and orders the parties nearest first, each in the role docs/chains.md defines
+(relay, origin, derived, record, outlet) and reading reports as it says. A subject
 such as "The agency" or "he" refers back to a party named before and takes over that party's
 chain. Figures then take the chain of their sentence (``assign_figures``).
 """
