@@ -351,3 +351,14 @@ def test_a_day_the_headline_names_dates_the_live_blog_s_counts():
         figure = next(f for f in trace.figures if f.value == value)
         assert (figure.period.start, figure.period.end) == ("2025-06-04", "2025-06-04")
         assert figure.period.inherited_from is not None
+
+
+def test_an_event_dated_once_or_right_there_starts_the_periods_that_refer_back_to_it():
+    text = ("Загалом з початку обов'язкової евакуації сімей з дітьми, оголошеної 12 серпня 2024 року, "
+            "виїхали 3 200 дітей.\n\nЗ початку евакуації до пунктів обігріву звернулися 1 500 людей.")
+    trace = trace_text(text, language="uk", published="2024-09-20")
+    periods = {f.text: f.period for f in trace.figures}
+    for figure in ("3 200", "1 500"):
+        period = periods[figure]
+        assert (period.start, period.end, period.end_basis) == ("2024-08-12", "2024-09-20", "published")
+        assert text[slice(*period.inherited_from)] == "12 серпня 2024 року"

@@ -18,7 +18,7 @@ from ..pipeline.component import component
 from ..pipeline.state import Sentence, TraceState
 from .indicators import resolve_indicator
 from .numbers import NumberMatch, find_numbers
-from .periods import FoundPeriod, find_periods
+from .periods import FoundPeriod, Onset, find_onsets, find_periods
 from .scope import military_mentions, nation_mentions
 
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -38,11 +38,13 @@ def extract_figures(state: TraceState) -> None:
     last_scope = None
     before = None  # the last dated period, for "over the same period"
     known: dict[str, Figure] = {}  # counted head noun → the last figure whose indicator it named
+    onsets = [o for s in state.sentences if not s.language for o in find_onsets(s.text, state.lang, published, s.start)]
     for sentence in state.sentences:
         if sentence.language:
             continue  # in another language: not read with this one's rules (sentences.py)
-        periods = _anchored(sentence, find_periods(sentence.text, state.lang, published, context_year, before),
-                            state.lang, context_year)
+        found = find_periods(sentence.text, state.lang, published, context_year, before,
+                             onsets=lambda event, at=sentence.start: _onset(onsets, event, at))
+        periods = _anchored(sentence, found, state.lang, context_year)
         before = next((p for p in reversed(periods) if p.start is not None and p.end is not None), before)
         sentence.periods = periods
         numbers = [n for n in find_numbers(sentence.text, state.lang) if _is_figure(n, sentence, periods, state.lang)]
@@ -59,6 +61,13 @@ def extract_figures(state: TraceState) -> None:
             previous = figure if figure.counted else previous
         last_scope = _last_scope(sentence, scopes, last_scope)
         context_year = _latest_year(periods, context_year)
+
+
+def _onset(onsets: list[Onset], event: str, at: int) -> Onset | None:
+    """The start the article dates for ``event``: the last one told before ``at``, else the first after."""
+    told = [o for o in onsets if o.event == event]
+    before = [o for o in told if o.span[0] < at]
+    return (before or told or [None])[-1 if before else 0]
 
 
 def _is_figure(number: NumberMatch, sentence: Sentence, periods: list[FoundPeriod], lang) -> bool:
@@ -280,7 +289,7 @@ def _not_a_rate(text: str, m: re.Match, lang) -> bool:
 
 def _record_since(sentence: Sentence, period: FoundPeriod, lang) -> bool:
     """'the highest since 2009': since when it is a record, not what the figure counts."""
-    if period.kind != "since":
+    if period.kind not in ("since", "since_event"):
         return False
     before = sentence.text[max(0, period.start_char - 30): period.start_char]
     return bool(lang.cues("numbers", "record_words").search(before))
@@ -580,4 +589,5 @@ def _period_record(period: FoundPeriod | None, base: int) -> Period | None:
         return None
     return Period(text=period.text, start=period.start.isoformat() if period.start else None,
                   end=period.end.isoformat() if period.end else None,
-                  span=(base + period.start_char, base + period.end_char), end_basis=period.end_basis)
+                  span=(base + period.start_char, base + period.end_char), end_basis=period.end_basis,
+                  inherited_from=period.inherited_from)

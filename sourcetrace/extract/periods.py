@@ -8,6 +8,7 @@ document's publication date; without one they keep their text and get no dates.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -27,12 +28,47 @@ class FoundPeriod:
     year: int | None = None  # the year it names, for "the next year" that follows
     kind: str | None = None  # the grammar's period kind (lang/forms.py PERIOD_KINDS)
     end_basis: str | None = None  # stated | as_of | published (see model.records.Period)
+    inherited_from: tuple[int, int] | None = None  # the document's span that dated its start (an onset)
+
+
+@dataclass
+class Onset:
+    """An event whose start the article dates once: 'fighting broke out ... on 14 March 2022'."""
+
+    event: str  # what the language's data calls it (time.json onset_events: 'war' for 'conflict' too)
+    start: date
+    span: tuple[int, int]  # the date, in the document
+
+
+def find_onsets(text: str, lang: Language, published: date | None, base: int = 0) -> list[Onset]:
+    """The event starts a sentence dates; ``base`` is the sentence's offset in the document."""
+    found = []
+    for rx in lang.forms.onsets:
+        for m in rx.finditer(text):
+            event = lang.time["onset_events"].get(_words(m.group("event")))
+            try:
+                start = _day_or_when(m.group("a"), lang, published)
+            except (ValueError, OverflowError):
+                start = None
+            if event and start is not None:
+                found.append(Onset(event, start, (base + m.start("a"), base + m.end("a"))))
+    return found
+
+
+def _day_or_when(phrase: str, lang, published: date | None) -> date | None:
+    """A weekday is the last such day on or before publication; anything else is read as a date."""
+    weekday = lang.time["weekdays"].get(phrase.lower())
+    if weekday is not None:
+        return published - timedelta(days=(published.weekday() - weekday) % 7) if published else None
+    return _when(phrase, lang, published, first=True)
 
 
 def find_periods(sentence: str, lang: Language, published: date | None,
-                 context_year: int | None = None, before: FoundPeriod | None = None) -> list[FoundPeriod]:
+                 context_year: int | None = None, before: FoundPeriod | None = None,
+                 onsets: Callable[[str], Onset | None] | None = None) -> list[FoundPeriod]:
     """The periods of ``sentence`` in reading order; ``context_year`` and ``before`` (the last
-    dated period of the text before it) resolve "the next year" and "over the same period"."""
+    dated period of the text before it) resolve "the next year" and "over the same period";
+    ``onsets`` (an event's name → the start the article dates for it) resolves "since the war began"."""
     matches: list[tuple[str, re.Match]] = []
     for kind, rx in lang.forms.periods:  # earlier patterns take precedence where matches overlap
         for m in rx.finditer(sentence):
@@ -43,6 +79,7 @@ def find_periods(sentence: str, lang: Language, published: date | None,
     for kind, m in sorted(matches, key=lambda km: km[1].start()):
         try:
             resolved = _same_period(m, lang, published, before) if kind == "same_period" else \
+                _since_event(m, lang, published, onsets) if kind == "since_event" else \
                 _resolve(kind, m, lang, published, context_year)
         except (ValueError, OverflowError):
             resolved = None  # it would fall outside the calendar (years 1-9999): no period to give
@@ -108,6 +145,23 @@ def _resolve(kind, m, lang, published, context_year) -> FoundPeriod | None:
     # The span is the text's, without white space the pattern took in at either end.
     return FoundPeriod(offset, offset + len(text), text, start, end, cumulative, start.year if start else _year_in(text),
                        kind=kind, end_basis=_end_basis(kind, end, published))
+
+
+def _since_event(m: re.Match, lang, published: date | None, onsets) -> FoundPeriod | None:
+    """'since the war began': from the start the article dates for that event; else from the date
+    the language's data knows for the phrase ('the start of the full-scale invasion'); else none."""
+    onset = onsets(lang.time["onset_events"][_words(m.group("event"))]) if onsets else None
+    if onset is not None:
+        start, source = onset.start, onset.span
+    else:
+        start, source = lang.forms.read_when(m.group("a")).event, None
+        start = date.fromisoformat(start) if start else None
+    if start is None:
+        return None
+    text = m.group().strip()
+    offset = m.start() + (len(m.group()) - len(m.group().lstrip()))
+    return FoundPeriod(offset, offset + len(text), text, start, published, True, start.year, kind="since_event",
+                       end_basis=_end_basis("since", published, published), inherited_from=source)
 
 
 def _same_period(m: re.Match, lang, published: date | None, before: FoundPeriod | None) -> FoundPeriod | None:

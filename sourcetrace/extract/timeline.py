@@ -210,7 +210,7 @@ def _headline_period(state: TraceState) -> None:
                                    span=_doc_span(head, period), end_basis=period.end_basis, inherited_from=head.span)
 
 
-OPEN_KINDS = ("since", "since_rel", "as_of")  # kinds of period (lang/forms.py PERIOD_KINDS) that are no time an article is about
+OPEN_KINDS = ("since", "since_rel", "since_event", "as_of")  # kinds of period (lang/forms.py PERIOD_KINDS) that are no time an article is about
 
 
 class _Found:

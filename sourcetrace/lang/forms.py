@@ -12,8 +12,8 @@ from dataclasses import dataclass
 # extract/periods.py, which resolves them: the kinds of period, the named groups a pattern may
 # have, and the canonical values data maps words to (lang/<code>/time.json).
 PERIOD_KINDS = ("range", "first_n", "part", "past_n", "past_1", "since", "as_of", "since_rel", "rel",
-                "on_day", "in_when", "date", "same_period")
-PERIOD_GROUPS = ("a", "b", "n", "unit", "which", "part", "y", "rel", "wd", "last")
+                "on_day", "in_when", "date", "same_period", "since_event")
+PERIOD_GROUPS = ("a", "b", "n", "unit", "which", "part", "y", "rel", "wd", "last", "event")
 TIME_UNITS = ("year", "month", "week", "day")
 WHICH = ("first", "last")
 QUALIFIERS = ("early", "mid", "late")

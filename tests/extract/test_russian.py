@@ -262,3 +262,15 @@ def test_the_report_named_again_speaks_for_its_owner():
             "5 тыс. человек. Согласно докладу, число беженцев превысило 610 тыс. человек.")
     link = figure(ru(text), "превысило 610 тыс.").attribution[-1]
     assert link.name.startswith("Управления ООН")
+
+
+def test_an_event_dated_once_starts_the_periods_that_refer_back_to_it():
+    text = ("Боевые действия между армией Орска и повстанцами начались 3 мая 2023 года.\n\n"
+            "По данным мониторинговой группы, с начала войны погибли 4 120 мирных жителей. "
+            "С начала полномасштабного вторжения в регион пострадали 900 домов.")
+    trace = ru(text)
+    war = figure(trace, "4 120").period
+    assert (war.start, war.end, war.end_basis) == ("2023-05-03", PUBLISHED, "published")
+    assert text[slice(*war.inherited_from)] == "3 мая 2023 года"
+    known = figure(trace, "900").period  # not dated by the article: the date the language knows
+    assert (known.start, known.inherited_from) == ("2022-02-24", None)

@@ -326,3 +326,27 @@ def test_a_day_named_by_the_headline_dates_the_counts_of_the_article():
     trace = traced(text, published="2025-06-04")
     assert (figure(trace, "48").period.start, figure(trace, "48").period.end) == ("2025-06-04", "2025-06-04")
     assert figure(trace, "2,000").period.start == "2024-01-01"  # a period of its own stays
+
+
+def test_an_event_dated_once_starts_the_periods_that_refer_back_to_it():
+    text = ("Fighting broke out between the Orsk government and rebel units in the north on 3 May 2023. "
+            "A monitoring group says it has counted 4,120 civilian deaths since the war began.\n\n"
+            "When the president announced a \"partial mobilisation\" on 9 January 2024, officials spoke of "
+            "80,000 reservists. About 6,500 men have left their units since the mobilisation began, "
+            "a veterans' group estimates.")
+    trace = traced(text)
+    war = figure(trace, "4,120").period
+    assert (war.start, war.end, war.end_basis) == ("2023-05-03", PUBLISHED, "published")
+    assert text[slice(*war.inherited_from)] == "3 May 2023"
+    drafted = figure(trace, "About 6,500").period
+    assert (drafted.start, text[slice(*drafted.inherited_from)]) == ("2024-01-09", "9 January 2024")
+
+
+def test_an_event_the_article_does_not_date_keeps_the_date_the_language_knows_or_none():
+    trace = traced("At least 900 strikes have hit the region since the full-scale invasion began. "
+                   "More than 300 homes have been lost since the war began, residents say.")
+    invasion = figure(trace, "At least 900").period
+    assert (invasion.start, invasion.inherited_from) == ("2022-02-24", None)
+    assert figure(trace, "More than 300").period is None
+    dated = traced("The agency has logged 5,200 claims since the conflict began in September 2023.")
+    assert figure(dated, "5,200").period.start == "2023-09-01"

@@ -202,6 +202,7 @@ class Forms:
         self.sentence_boundary = re.compile(r"""[.!?]+["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9А-ЯЁІЇЄҐ])""")
         self.numbers = _number_patterns(lang)
         self.periods = _period_patterns(lang)
+        self.onsets = _onset_patterns(lang)
         labels = "|".join(lang.numbers["label_words"])
         # What stands right before a number that is a label, not a figure: "Article 408", "№ 5",
         # "T-72", a time or date ("12:30", "3/4"), a code in brackets.
@@ -374,28 +375,54 @@ def _year_in(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
-    """(kind, pattern) in order of precedence. extract/periods.py resolves each kind; the named
-    groups are the interface: a/b (points in time), n and unit, which (first/last), part, y (a
-    year or a year named relative to publication), rel (a relative period), wd (a weekday), last."""
-    t = lang.time
+def _calendar(t: dict) -> tuple[str, str, str, str, str]:
+    """Patterns for a month, a weekday, a year, a day's date and a month (with its year or alone)."""
     full = [m for m in t["months"] if len(m) > 4 or m in ("may", "june", "july")]
     short = [m for m in t["months"] if m not in full]
     # Only an abbreviation takes a dot ("Sept."); "since January." ends a sentence.
     month = ("(?:" + "|".join(sorted(full, key=len, reverse=True)) + "|(?:"
              + "|".join(sorted(short, key=len, reverse=True)) + r")(?:\.|(?![.\w])))")
     weekday = "(?:" + "|".join(t["weekdays"]) + ")"
+    year = r"(?:19|20)\d{2}"
+    day_date = rf"(?:{month}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?,?\s+{year}|\d{{1,2}}\s+{month},?\s+{year})"
+    month_year = rf"(?:{month}\s+{year}|{month}(?!\s+\d))"
+    return month, weekday, year, day_date, month_year
+
+
+def _onset_patterns(lang) -> list[re.Pattern]:
+    """Where an article dates the start of an event it will refer back to: 'fighting broke out
+    between ... on 14 March 2022', 'the earthquake that struck ... on Sunday', 'announced a
+    partial mobilisation on 2 October 2023'. Groups: event (a word of onset_events), a (the date)."""
+    t = lang.time
+    month, weekday, year, day_date, month_year = _calendar(t)
+    event = _alternation(t["onset_events"])
+    verbs, launch = _alternation(t["onset_verbs"]), _alternation(t["onset_launch_verbs"])
+    date = rf"(?P<a>{day_date}|\d{{1,2}}\s+{month}|{month}\s+\d{{1,2}}(?!\d)|{month_year}|{year}|{weekday}\b)"
+    words = lambda n: rf"(?:\s+[\w'’,\"“”-]+){{0,{n}}}?"  # noqa: E731 - a few words between
+    return [re.compile(rf"(?P<event>{event})[\"”]?(?:\s*,)?(?:\s+(?:that|which))?\s+(?:has\s+|had\s+)?{verbs}"
+                       rf"{words(10)}\s+(?:on|in)\s+(?:the\s+(?:morning|night|evening)\s+of\s+)?{date}", re.IGNORECASE),
+            re.compile(rf"{launch}\s+(?:a|an|the)\s+(?:[\w\"“”'-]+\s+){{0,2}}?[\"“]?(?P<event>{event})[\"”]?"
+                       rf"{words(6)}\s+(?:on|in)\s+{date}", re.IGNORECASE)]
+
+
+def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
+    """(kind, pattern) in order of precedence. extract/periods.py resolves each kind; the named
+    groups are the interface: a/b (points in time), n and unit, which (first/last), part, y (a
+    year or a year named relative to publication), rel (a relative period), wd (a weekday), last."""
+    t = lang.time
+    month, weekday, year, day_date, month_year = _calendar(t)
     season = "(?:" + "|".join(t["seasons"]) + ")"
     part = "(?:" + "|".join(re.escape(p) for p in sorted(t["year_parts"], key=len, reverse=True)) + ")"
     num = "(?:" + "|".join(sorted(t["number_words"], key=len, reverse=True)) + r"|\d{1,2})"
     events = "(?:" + "|".join(re.escape(e) for e in sorted(t["events"], key=len, reverse=True)) + ")"
-    year = r"(?:19|20)\d{2}"
     ref_year = rf"(?:{year}|{'|'.join(t['reference_years'])})"
-    day_date = rf"(?:{month}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?,?\s+{year}|\d{{1,2}}\s+{month},?\s+{year})"
-    month_year = rf"(?:{month}\s+{year}|{month}(?!\s+\d))"
     when = rf"(?:{day_date}|{month_year}|{year}|{events}|(?:early|mid-?|late)\s*-?(?:{season}|{month}|{year})(?:\s+{year})?)"
     relative = "|".join(re.escape(r).replace(r"\ ", " ") for r in sorted(t["relative"], key=len, reverse=True))
     starts = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(t["period_starts"], key=len, reverse=True))
+    onset_events, onset_verbs, onset_starts, onset_mods = (_alternation(t[key], bounded=False) for key in (
+        "onset_events", "onset_verbs", "onset_starts", "onset_modifiers"))
+    # ... unless a date follows within a few words: "since the conflict began in September 2023"
+    not_dated = rf"(?!(?:\s+[\w'’,-]+){{0,8}}?\s+(?:on|in|of)\s+(?:the\s+)?(?:\d|{month}|{year}|{weekday}|(?:early|mid|late)\b))"
     table = [
         ("range", rf"\b(?:from|between)\s+(?P<a>{day_date}|{month_year}|{year})\s+(?:to|and|until|till|through|-|–)\s+(?P<b>(?:the\s+end\s+of\s+)?(?:{day_date}|{month_year}|{year}))"),
         ("range", rf"\b(?P<a>{month})\s*[-–]\s*(?P<b>{month}\s+{year})"),
@@ -408,6 +435,9 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
         ("part", rf"\b(?:in|during|for|over)\s+the\s+(?P<part>{part})(?!\s+of)(?P<y>)"),
         ("past_n", rf"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<n>{num})\s+(?P<unit>years|months|weeks|days)"),
         ("past_1", r"\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?P<unit>year|month|week|day|24 hours)\b"),
+        # "since the war began", "since the start of the conflict": the article may date it (onsets)
+        ("since_event", rf"\bsince\s+(?P<a>(?:the\s+(?:{onset_starts})\s+of\s+)?(?:(?:the|a|this)\s+)?(?:(?:{onset_mods})\s+)*"
+                        rf"[\"“]?(?P<event>{onset_events}))[\"”]?(?:\s+(?:{onset_verbs}))?\b{not_dated}"),
         ("since", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:the\s+)?(?P<a>{when}|{month}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?!,?\s+\d)|\d{{1,2}}\s+{month}(?!\s+\d)|{weekday}\b)"),
         ("as_of", rf"\b(?:as\s+of|by)\s+(?P<a>\d{{1,2}}\s+{month}(?!\s+\d)|{month}\s+\d{{1,2}}(?!\d)(?!,?\s+\d{{4}})|{when}|{weekday}|the\s+end\s+of\s+(?:{month_year}|{year}|{ref_year}))"),
         ("since", rf"\bsince\s+(?:[\w'’-]+\s+){{1,8}}?(?:on|in|of)\s+(?P<a>{day_date}|\d{{1,2}}\s+{month}|{month}\s+\d{{1,2}}(?!\d)|{month_year}|{year})\b"),

@@ -195,6 +195,7 @@ class Forms:
         self.sentence_boundary = re.compile(rf"""[.!?…]+["'”’»)\]]*\s+(?=["'“‘«(\[]?[{_CAPS}0-9])""")
         self.numbers = _number_patterns(lang)
         self.periods = _period_patterns(lang)
+        self.onsets = _onset_patterns(lang)
         labels = "|".join(_spaced(w) for w in sorted(lang.numbers["label_words"], key=len, reverse=True))
         self.not_figure_before = re.compile(
             rf"(?:(?<![\w])(?:{labels})\.?\s*|[#§№]\s*|[^\W\d_]-|\d[:/.\-]|[:/]|[^\W\d_]\()$", re.IGNORECASE)
@@ -397,6 +398,35 @@ def _year_in(text: str) -> int | None:
     return int(m.group()) if m else None
 
 
+def _onset_pieces(t: dict, month: str, year: str) -> dict[str, str]:
+    """The parts of an event's start as time.json lists them (onset_*), for periods and onsets."""
+    pieces = {key: _alternation(t[f"onset_{name}"]) for key, name in (
+        ("event", "events"), ("verbs", "verbs"), ("starts", "starts"), ("mods", "modifiers"), ("launch", "launch_verbs"))}
+    # ... unless a date follows within a few words: "з початку евакуації, оголошеної 12 серпня 2024 року"
+    pieces["not_dated"] = rf"(?!(?:\s+[\w«»\"'’-]+){{0,2}}?\s+(?:\d{{1,2}}\s+{month}|(?:(?:у|в)\s+)?(?:{month}|{year})))"
+    # ... or is dated right there: "з початку евакуації сімей з дітьми, оголошеної 12 серпня 2024 року"
+    pieces["dated_here"] = (rf"(?:(?:\s+[\w«»\"'’,-]+){{0,6}}?\s+{pieces['verbs']}\s+(?:(?:у|в)\s+)?"
+                            rf"(?:\d{{1,2}}\s+{month}(?:\s+{year})?|{month}(?:\s+{year})?|{year}))?")
+    return pieces
+
+
+def _onset_patterns(lang) -> list[re.Pattern]:
+    """Where an article dates the start of an event it refers back to: 'бойові дії почалися ...
+    14 березня 2022 року', 'мобілізацію було оголошено 18 травня', 'евакуації, оголошеної 12 серпня
+    2024 року'. Groups: event (a form of onset_events), a (the date)."""
+    t = lang.time
+    month, weekday = _alternation(t["months"]), _alternation(t["weekdays"])
+    year = r"(?:19|20)\d{2}(?:\s+(?:року|році|р\.))?"
+    o = _onset_pieces(t, month, r"(?:19|20)\d{2}")
+    date = rf"(?P<a>\d{{1,2}}\s+{month}(?:\s+{year})?|{month}(?:\s+{year})?|{year}|{weekday})"
+    words = lambda n: rf"(?:\s+[\w«»\"'’,-]+){{0,{n}}}?"  # noqa: E731 - a few words between
+    at = r"\s+(?:(?:у|в)\s+)?"
+    told = rf"(?<![\w])(?P<event>{o['event']})[»\"]?,?{words(6)}\s+{o['verbs']}{words(8)}{at}{date}"
+    launched = rf"(?<![\w]){o['launch']}\s+(?:{o['mods']}\s+)*[«\"]?(?P<event>{o['event']})[»\"]?{words(6)}{at}{date}"
+    dated_first = rf"(?<![\w]){date}{words(3)}\s+{o['verbs']}\s+(?:{o['mods']}\s+)*[«\"]?(?P<event>{o['event']})"
+    return [re.compile(rx, re.IGNORECASE) for rx in (told, launched, dated_first)]
+
+
 def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
     """(kind, pattern) in order of precedence; the named groups are the interface of
     lang/forms.py (a, b, n, unit, which, part, y, rel, wd, last)."""
@@ -420,6 +450,7 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
     starts = _alternation(t["period_starts"])
     which = "(?P<which>" + _alternation(t["which_words"])[3:-1] + "|)"
     day_parts = _alternation(t["day_parts"])
+    onset = _onset_pieces(t, month, year)
     table = [
         ("range", rf"(?<![\w])(?:з|із|від)\s+(?P<a>{when})\s+(?:по|до|і\s+до)\s+(?P<b>{when})"),
         ("range", rf"(?<![\w])(?:у|в|за)\s+(?P<a>{bare_year})\s*[–—-]\s*(?P<b>{bare_year}{year_word})"),
@@ -432,6 +463,9 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
         ("past_1", rf"(?<![\w])(?:за|протягом)\s+(?:минулу\s+|останню\s+|минулий\s+|останній\s+)?(?P<unit>добу|тиждень|місяць)(?![\w])"),
         ("same_period", rf"(?<![\w])(?:за|у|в|протягом)\s+(?:той\s+самий|той\s+же|цей\s+же|цей\s+самий|аналогічний)\s+період(?:\s+(?P<y>{ref_year}){year_word})?"),
         ("since_rel", rf"(?<![\w])(?:з|із|від)\s+початку\s+(?P<rel>{starts[3:-1]})"),
+        # "з початку війни", "з моменту оголошення мобілізації": the article may date it (onsets)
+        ("since_event", rf"(?<![\w])(?:з|із|від)\s+(?P<a>{onset['starts']}\s+(?:{onset['mods']}\s+)*[«\"]?"
+                        rf"(?P<event>{onset['event']})){onset['not_dated']}{onset['dated_here']}"),
         ("since", rf"(?<![\w])(?:з|із|від|починаючи\s+з)\s+(?:початку\s+)?(?P<a>{when})"),
         ("as_of", rf"(?<![\w])(?:станом\s+на|на)\s+(?:\d{{1,2}}:\d{{2}}\s+|{day_parts}\s+)?(?P<a>{day_date}|\d{{1,2}}\s+{month}(?:\s+{year})?|{qualifier}\s+(?:{month_year}|{month}|{year}))"),
         ("rel", rf"(?<![\w])(?P<rel>{relative[3:-1]})"),
