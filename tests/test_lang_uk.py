@@ -361,4 +361,4 @@ def test_an_event_dated_once_or_right_there_starts_the_periods_that_refer_back_t
     for figure in ("3 200", "1 500"):
         period = periods[figure]
         assert (period.start, period.end, period.end_basis) == ("2024-08-12", "2024-09-20", "published")
-        assert text[slice(*period.inherited_from)] == "12 серпня 2024 року"
+        assert "12 серпня 2024 року" in text[slice(*period.inherited_from)]

@@ -31,14 +31,15 @@ def published_date(state: TraceState) -> date | None:
         return None
 
 
-@component("figures", requires=("parses",), assigns=("figures", "periods"))
+@component("figures", requires=("parses",), assigns=("figures", "periods", "onsets"))
 def extract_figures(state: TraceState) -> None:
     published = published_date(state)
     context_year = published.year if published else None
     last_scope = None
     before = None  # the last dated period, for "over the same period"
     known: dict[str, Figure] = {}  # counted head noun → the last figure whose indicator it named
-    onsets = [o for s in state.sentences if not s.language for o in find_onsets(s.text, state.lang, published, s.start)]
+    state.onsets = onsets = [o for s in state.sentences if not s.language
+                             for o in find_onsets(s.text, state.lang, published, s.start)]
     for sentence in state.sentences:
         if sentence.language:
             continue  # in another language: not read with this one's rules (sentences.py)

@@ -28,7 +28,7 @@ class FoundPeriod:
     year: int | None = None  # the year it names, for "the next year" that follows
     kind: str | None = None  # the grammar's period kind (lang/forms.py PERIOD_KINDS)
     end_basis: str | None = None  # stated | as_of | published (see model.records.Period)
-    inherited_from: tuple[int, int] | None = None  # the document's span that dated its start (an onset)
+    inherited_from: tuple[int, int] | None = None  # the sentence that dated its start (an onset), in the document
 
 
 @dataclass
@@ -38,6 +38,8 @@ class Onset:
     event: str  # what the language's data calls it (time.json onset_events: 'war' for 'conflict' too)
     start: date
     span: tuple[int, int]  # the date, in the document
+    text: str  # the date as written
+    sentence: tuple[int, int]  # the sentence that dates it, in the document
 
 
 def find_onsets(text: str, lang: Language, published: date | None, base: int = 0) -> list[Onset]:
@@ -51,7 +53,8 @@ def find_onsets(text: str, lang: Language, published: date | None, base: int = 0
             except (ValueError, OverflowError):
                 start = None
             if event and start is not None:
-                found.append(Onset(event, start, (base + m.start("a"), base + m.end("a"))))
+                found.append(Onset(event, start, (base + m.start("a"), base + m.end("a")), m.group("a"),
+                                   (base, base + len(text))))
     return found
 
 
@@ -152,7 +155,7 @@ def _since_event(m: re.Match, lang, published: date | None, onsets) -> FoundPeri
     the language's data knows for the phrase ('the start of the full-scale invasion'); else none."""
     onset = onsets(lang.time["onset_events"][_words(m.group("event"))]) if onsets else None
     if onset is not None:
-        start, source = onset.start, onset.span
+        start, source = onset.start, onset.sentence
     else:
         start, source = lang.forms.read_when(m.group("a")).event, None
         start = date.fromisoformat(start) if start else None

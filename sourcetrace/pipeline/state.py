@@ -156,6 +156,7 @@ class TraceState:
     mentions: list[dict] = field(default_factory=list)  # source mentions: name, span, kind, sentence
     claims: dict[int, Claim] = field(default_factory=dict)  # by sentence index
     figures: list[Figure] = field(default_factory=list)
+    onsets: list = field(default_factory=list)  # events the article dates (extract.periods.Onset), in reading order
     hedges: list[Hedge] = field(default_factory=list)
     incidents: list[Incident] = field(default_factory=list)
     unattributed: list[Unattributed] = field(default_factory=list)

@@ -271,6 +271,6 @@ def test_an_event_dated_once_starts_the_periods_that_refer_back_to_it():
     trace = ru(text)
     war = figure(trace, "4 120").period
     assert (war.start, war.end, war.end_basis) == ("2023-05-03", PUBLISHED, "published")
-    assert text[slice(*war.inherited_from)] == "3 мая 2023 года"
+    assert "3 мая 2023 года" in text[slice(*war.inherited_from)]
     known = figure(trace, "900").period  # not dated by the article: the date the language knows
     assert (known.start, known.inherited_from) == ("2022-02-24", None)

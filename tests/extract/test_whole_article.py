@@ -337,9 +337,9 @@ def test_an_event_dated_once_starts_the_periods_that_refer_back_to_it():
     trace = traced(text)
     war = figure(trace, "4,120").period
     assert (war.start, war.end, war.end_basis) == ("2023-05-03", PUBLISHED, "published")
-    assert text[slice(*war.inherited_from)] == "3 May 2023"
+    assert "3 May 2023" in text[slice(*war.inherited_from)]
     drafted = figure(trace, "About 6,500").period
-    assert (drafted.start, text[slice(*drafted.inherited_from)]) == ("2024-01-09", "9 January 2024")
+    assert drafted.start == "2024-01-09" and "9 January 2024" in text[slice(*drafted.inherited_from)]
 
 
 def test_an_event_the_article_does_not_date_keeps_the_date_the_language_knows_or_none():
@@ -350,3 +350,26 @@ def test_an_event_the_article_does_not_date_keeps_the_date_the_language_knows_or
     assert figure(trace, "More than 300").period is None
     dated = traced("The agency has logged 5,200 claims since the conflict began in September 2023.")
     assert figure(dated, "5,200").period.start == "2023-09-01"
+
+
+def test_what_an_event_did_is_counted_from_its_day_to_the_report_s():
+    text = ("Quake kills dozens in Orsk highlands\n\n"
+            "The earthquake that struck the Orsk highlands on Sunday killed at least 61 people, the "
+            "emergencies ministry said.\n\nMore than 300 people were injured and 1,200 homes were damaged, "
+            "it said. Another 58 people are still missing.")
+    trace = traced(text, published="2025-10-14")  # a Tuesday
+    injured = figure(trace, "More than 300").period
+    assert (injured.start, injured.end, injured.end_basis) == ("2025-10-12", "2025-10-14", "published")
+    assert "on Sunday" in text[slice(*injured.inherited_from)] and "Sunday" in text[slice(*injured.span)]
+    assert figure(trace, "1,200").period.start == "2025-10-12"
+    assert figure(trace, "at least 61").period.end == "2025-10-12"  # its sentence names the day
+    assert figure(trace, "58").period is None  # where things stand, not what the quake did
+
+
+def test_a_bulleted_list_under_an_as_of_line_counts_from_the_event_its_lead_dates():
+    text = ("Floods in Tarn valley\n\nHeavy rain flooded 14 villages in the Tarn valley on 21-22 June.\n\n"
+            "As of 07:00 on 22 June:\n\n▪️ 486 houses were flooded;\n\n▪️ 317 people were evacuated.")
+    trace = traced(text, published="2025-06-22")
+    for phrase in ("486", "317"):
+        period = figure(trace, phrase).period
+        assert (period.start, period.end, period.end_basis) == ("2025-06-21", "2025-06-22", "as_of")

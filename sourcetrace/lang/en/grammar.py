@@ -401,6 +401,9 @@ def _onset_patterns(lang) -> list[re.Pattern]:
     words = lambda n: rf"(?:\s+[\w'’,\"“”-]+){{0,{n}}}?"  # noqa: E731 - a few words between
     return [re.compile(rf"(?P<event>{event})[\"”]?(?:\s*,)?(?:\s+(?:that|which))?\s+(?:has\s+|had\s+)?{verbs}"
                        rf"{words(10)}\s+(?:on|in)\s+(?:the\s+(?:morning|night|evening)\s+of\s+)?{date}", re.IGNORECASE),
+            # "As a result of the attack on January 22": an event named with its day
+            re.compile(rf"\b(?:the|a|an|this|last\s+\w+'s)\s+(?:[\w-]+\s+){{0,2}}?(?P<event>{event})\s+(?:on|of)\s+"
+                       rf"(?:the\s+(?:morning|night|evening)\s+of\s+)?{date}", re.IGNORECASE),
             re.compile(rf"{launch}\s+(?:a|an|the)\s+(?:[\w\"“”'-]+\s+){{0,2}}?[\"“]?(?P<event>{event})[\"”]?"
                        rf"{words(6)}\s+(?:on|in)\s+{date}", re.IGNORECASE)]
 
@@ -439,7 +442,7 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
         ("since_event", rf"\bsince\s+(?P<a>(?:the\s+(?:{onset_starts})\s+of\s+)?(?:(?:the|a|this)\s+)?(?:(?:{onset_mods})\s+)*"
                         rf"[\"“]?(?P<event>{onset_events}))[\"”]?(?:\s+(?:{onset_verbs}))?\b{not_dated}"),
         ("since", rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:the\s+)?(?P<a>{when}|{month}\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?!,?\s+\d)|\d{{1,2}}\s+{month}(?!\s+\d)|{weekday}\b)"),
-        ("as_of", rf"\b(?:as\s+of|by)\s+(?P<a>\d{{1,2}}\s+{month}(?!\s+\d)|{month}\s+\d{{1,2}}(?!\d)(?!,?\s+\d{{4}})|{when}|{weekday}|the\s+end\s+of\s+(?:{month_year}|{year}|{ref_year}))"),
+        ("as_of", rf"\b(?:as\s+of|by)\s+(?:\d{{1,2}}[:.]\d{{2}}\s*(?:a\.m\.|p\.m\.|am|pm)?\s+(?:(?:local\s+time|GMT|UTC)\s+)?(?:on\s+)?)?(?P<a>\d{{1,2}}\s+{month}(?!\s+\d)|{month}\s+\d{{1,2}}(?!\d)(?!,?\s+\d{{4}})|{when}|{weekday}|the\s+end\s+of\s+(?:{month_year}|{year}|{ref_year}))"),
         ("since", rf"\bsince\s+(?:[\w'’-]+\s+){{1,8}}?(?:on|in|of)\s+(?P<a>{day_date}|\d{{1,2}}\s+{month}|{month}\s+\d{{1,2}}(?!\d)|{month_year}|{year})\b"),
         ("same_period", rf"\b(?:over|in|during|for)?\s*the\s+same\s+period(?:\s+(?:of|in)\s+(?P<y>{ref_year}))?"),
         ("since_rel", rf"\bsince\s+the\s+(?:start|beginning)\s+of\s+(?P<rel>{starts})"),
