@@ -9,7 +9,7 @@ from ..model import explain
 from ..model.records import Link, Period
 from ..pipeline.component import component
 from ..pipeline.state import TraceState
-from ..lang.forms import SPEAKER_LABEL
+from ..lang.forms import ENTRY_TIME, SPEAKER_LABEL
 from .names import person_runs
 
 
@@ -42,6 +42,7 @@ def assign_chains(state: TraceState) -> None:
     _source_after(state, by_sentence)
     _answers(state, by_sentence)
     _headline_restates(state, by_sentence)
+    _entry_headings_restate(state, by_sentence)
     _restated(state)
     _dateline_and_outlet(state)
 
@@ -280,12 +281,34 @@ def _headline_restates(state: TraceState, by_sentence: dict) -> None:
         twin = _nearest(figure, body)
         if twin is None:
             continue
-        sentence = next(s for s in state.sentences if s.start == twin.sentence[0])
-        figure.restates = twin.id
-        figure.attribution = [_copy(link, sentence.span) for link in twin.attribution]
-        figure.attribution_basis = explain.restates(twin.id)
-        if twin.period is not None and (figure.period is None or figure.period.start != twin.period.start):
-            figure.period = Period(**{**twin.period.__dict__, "inherited_from": sentence.span})
+        _restate(figure, twin, next(s for s in state.sentences if s.start == twin.sentence[0]))
+
+
+def _restate(figure, twin, sentence) -> None:
+    """``figure`` restates ``twin`` (of ``sentence``): it takes its chain and its period."""
+    figure.restates = twin.id
+    figure.attribution = [_copy(link, sentence.span) for link in twin.attribution]
+    figure.attribution_basis = explain.restates(twin.id)
+    if twin.period is not None and (figure.period is None or figure.period.start != twin.period.start):
+        figure.period = Period(**{**twin.period.__dict__, "inherited_from": sentence.span})
+
+
+def _entry_headings_restate(state: TraceState, by_sentence: dict) -> None:
+    """A live blog's entry heading ('11:40 - Odesa: 3 killed, port infrastructure damaged') restates
+    what its own entry goes on to say ('... killed three people, Odesa Oblast Governor Oleh Kiper
+    said'), not what the entry before it said: its figures take the chain and period of their twins
+    in the entry, unless the heading names a source itself ('..., Ukraine says')."""
+    headings = [s for s in state.sentences if ENTRY_TIME.match(s.text)
+                and sum(1 for o in state.sentences if o.paragraph == s.paragraph) == 1]
+    for heading, following in zip(headings, headings[1:] + [None]):
+        entry = [f for s in state.sentences if s.index > heading.index and (following is None or s.index < following.index)
+                 for f in by_sentence.get(s.index, []) if f.value is not None]
+        for figure in by_sentence.get(heading.index, []):
+            if figure.attribution_basis not in (explain.CONTINUES, explain.NONE, explain.OUTLET_VOICE):
+                continue
+            twin = _nearest(figure, entry)
+            if twin is not None:
+                _restate(figure, twin, next(s for s in state.sentences if s.start == twin.sentence[0]))
 
 
 def _nearest(figure, body: list):

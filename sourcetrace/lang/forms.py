@@ -26,6 +26,10 @@ RELATIVE = ("year_to_date", "previous_year", "year_before", "year_earlier", "nex
 # language this project reads; a component checks the label starts with a capital.
 SPEAKER_LABEL = re.compile(r"^([^\W\d_][\w.'’\-]*(?: [^\W\d_][\w.'’\-]*){0,3}):\s+\S")
 
+# A live blog's entry opens with the time it was posted ("14:20 - Odesa: 3 killed", "10.42 — ..."):
+# the same in every language this project reads.
+ENTRY_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*[-–—]\s+\S")
+
 
 # Kinds of party a name's words tell, and the list of the sources data that tells each.
 WORD_KINDS = {"outlet": "outlet_words", "military": "military_words", "court": "court_words", "ngo": "ngo_words",

@@ -373,3 +373,14 @@ def test_a_bulleted_list_under_an_as_of_line_counts_from_the_event_its_lead_date
     for phrase in ("486", "317"):
         period = figure(trace, phrase).period
         assert (period.start, period.end, period.end_basis) == ("2025-06-21", "2025-06-22", "as_of")
+
+
+def test_a_live_blog_entry_heading_restates_its_own_entry_not_the_one_before():
+    text = ("Orsk latest: strikes kill at least 7\n\n"
+            "12:30 - Tarn: 4 killed overnight\n\n"
+            "Strikes on Tarn killed four people overnight, Governor Ilya Marek said.\n\n"
+            "11:40 - Velin: 3 killed, port damaged\n\n"
+            "A drone attack on Velin killed three people, the city council said.")
+    trace = traced(text)
+    assert chain(figure(trace, "3 killed")) == [("city council", "origin")]
+    assert chain(figure(trace, "4 killed")) == [("Ilya Marek", "origin")]
