@@ -178,9 +178,9 @@ def _resolve_descriptions(parts: Parties, history, lang) -> None:
             if head is None or lang.syntax.is_pronoun(head):
                 continue
             if _is_anaphor(head, lang):
-                found = _named_before(mention, history) or _antecedent(mention, history, lang)
+                found = _named_before(mention, history, lang) or _antecedent(mention, history, lang)
             elif _definite_description(mention, lang):
-                found = _named_before(mention, history)
+                found = _named_before(mention, history, lang)
             else:
                 continue
             if found is not None:
@@ -239,10 +239,10 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
     # "Bastrykin said" after "Alexander Bastrykin said": the same person, under the full name
     surname = None if parts.speaker_refers or abbreviated is not None else _surname_of(speaker, history)
     if not parts.speaker_refers and abbreviated is None and surname is None and _definite_description(speaker, lang):
-        parts.speaker_refers = _named_before(speaker, history) is not None  # "the headquarters' reply"
+        parts.speaker_refers = _named_before(speaker, history, lang) is not None  # "the headquarters' reply"
     if parts.speaker_refers or abbreviated is not None or surname is not None:
         antecedent = abbreviated or surname or (
-            _named_before(speaker, history) or _report_owner(speaker, history, lang) or _same_head(speaker, parts, lang)
+            _named_before(speaker, history, lang) or _report_owner(speaker, history, lang) or _same_head(speaker, parts, lang)
             or _antecedent(speaker, history, lang)
             or _dateline_agency(speaker, parts, lang) or _pronoun_subject(speaker, parts, lang))
         if antecedent is not None:
@@ -290,16 +290,30 @@ def _definite_description(mention: Mention, lang) -> bool:
     return any(d.lower_ in lang.words["definite_determiners"] for d in determiners)
 
 
-def _named_before(speaker: Mention, history):
+def _named_before(speaker: Mention, history, lang):
     """'the ministry said' after "the regional Ministry of Social Protection": the party named
     before whose own name holds the same head word, with the chain it came with."""
     head = speaker.tokens[-1].lower_ if speaker.tokens else None
     if head is None:
         return None
     for mention, chain in reversed(history):
-        if any(t.lower_ == head or t.lemma_.lower() == head for t in mention.tokens) and mention.name != speaker.name:
+        if any(t.lower_ == head or t.lemma_.lower() == head for t in mention.tokens) and mention.name != speaker.name \
+                and _fits(speaker, mention, lang):
             return mention, chain or [_link(mention, "origin", explain.REFERS_BACK)]
     return None
+
+
+def _fits(description: Mention, mention: Mention, lang) -> bool:
+    """'the construction ministry' is not 'Marovia's emergency ministry' named before: what a
+    description says of its head ('construction', 'social policy', 'regional') the party it refers
+    back to must say too. A bare 'the ministry' fits any ministry. (Not asked of the last named
+    subject a description reaches for: 'the independent outlet' may describe 'Mediazona'.)"""
+    head = description.tokens[-1] if description.tokens else None
+    if head is None:
+        return True
+    within = {t.i for t in description.tokens}
+    said = {m.lemma_.lower() for m in lang.syntax.modifiers(head) if m.i in within and not m.is_punct}
+    return said <= {t.lemma_.lower() for t in mention.tokens} | {t.lower_ for t in mention.tokens}
 
 
 def _report_owner(speaker: Mention, history, lang):
@@ -340,7 +354,8 @@ def _same_head(speaker: Mention, parts, lang):
                 break
             if token.lemma_ == head.lemma_ and (syntax.attributes(token) or syntax.possessives(token)):
                 mention = make_mention(sentence, token, lang)
-                return mention, [_link(mention, "origin", explain.refers_back(speaker.name))]
+                if _fits(speaker, mention, lang):
+                    return mention, [_link(mention, "origin", explain.refers_back(speaker.name))]
     return None
 
 
@@ -404,6 +419,8 @@ def _named_subject(speaker: Mention, parts, lang, context=None):
 def _antecedent(speaker: Mention, history, lang):
     wanted = _anaphor_kind(speaker.name, lang)
     for mention, chain in reversed(history):
+        if not _fits(speaker, mention, lang):
+            continue
         if wanted in ("any", None) or mention.kind == wanted or (wanted == "org" and mention.kind not in ("person", "sources", "group")):
             return mention, chain or [_link(mention, "origin", explain.REFERS_BACK)]
         if wanted == "body" and mention.kind in ("military", "court", "organisation"):

@@ -384,3 +384,12 @@ def test_a_live_blog_entry_heading_restates_its_own_entry_not_the_one_before():
     trace = traced(text)
     assert chain(figure(trace, "3 killed")) == [("city council", "origin")]
     assert chain(figure(trace, "4 killed")) == [("Ilya Marek", "origin")]
+
+
+def test_a_description_that_says_more_than_the_party_named_before_is_another_party():
+    text = ("Orsk's emergency ministry said 61 people had been killed.\n\n"
+            "The quake damaged around 4,300 buildings, the construction ministry said. "
+            "The ministry also said 900 people had been injured.")
+    trace = traced(text)
+    assert chain(figure(trace, "around 4,300")) == [("construction ministry", "origin")]
+    assert chain(figure(trace, "900"))[-1][0] == "construction ministry"  # the last ministry named
