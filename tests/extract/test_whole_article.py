@@ -393,3 +393,10 @@ def test_a_description_that_says_more_than_the_party_named_before_is_another_par
     trace = traced(text)
     assert chain(figure(trace, "around 4,300")) == [("construction ministry", "origin")]
     assert chain(figure(trace, "900"))[-1][0] == "construction ministry"  # the last ministry named
+
+
+def test_a_report_speaks_whatever_numbers_a_clause_set_off_by_commas_says_of_it():
+    trace = traced("A report published in May by the Orsk Helsinki Group, based on interviews with 88 former "
+                   "conscripts, found that more than half of them had been beaten.")
+    assert chain(figure(trace, "88")) == [("Orsk Helsinki Group", "origin")]
+    assert chain(figure(trace, "more than half")) == [("Orsk Helsinki Group", "origin")]
