@@ -52,3 +52,11 @@ def test_the_judge_catches_what_it_is_for(monkeypatch):
     monkeypatch.setattr("sourcetrace.extract.figures.find_periods", broken)
     bad = fuzzcases.judge("trace_text", ("300 soldiers deserted last month.", "2025-05-10"))
     assert bad[0] == "crash" and "[E100]" in bad[1]
+
+
+@pytest.mark.parametrize("number", [172, 2399])
+def test_a_speaker_dropped_inside_a_dateline_leaves_no_verb_behind(number):
+    """Inputs of the campaign at e0988de: 'KYIV (Reuters) - ... said ...' whose speaker, inside the
+    dateline, was dropped while its reporting verb stayed, so the later clauses looked for it."""
+    outcome = fuzzcases.judge("trace_text", fuzzcases.case("trace_text", number, seed=1))
+    assert outcome[0] == "ok", outcome

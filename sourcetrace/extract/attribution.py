@@ -95,7 +95,7 @@ def _other_clauses(sentence: Sentence, parts: Parties, lang) -> list:
     the ministry counted 368,000': a later clause whose own reporting verb has a named subject other
     than the speaker's is that party's claim, for the figures from the clause's start on."""
     first = parts.speaker_verb
-    if first is None:
+    if first is None or parts.speaker is None:  # a dropped speaker's verb says nothing of other clauses
         return []
     syntax, found = lang.syntax, []
     for verb in sentence.doc[first.i + 1:]:
@@ -196,7 +196,7 @@ def _drop_dateline(parts: dict, dateline: dict | None) -> None:
     start, end = dateline["span"]
     inside = lambda m: m is not None and start <= m.span[0] < end
     if inside(parts.speaker):
-        parts.speaker, parts.speaker_refers = None, False
+        parts.speaker, parts.speaker_refers, parts.speaker_verb = None, False, None
     parts.outer = [m for m in parts.outer if not inside(m)]
     parts.cited = [m for m in parts.cited if not inside(m)]
     parts.records = [m for m in parts.records if not inside(m)]
@@ -532,7 +532,7 @@ def _drop_nameless(parts: dict) -> None:
     """A 'party' without a letter or digit ('¶ told reporters') is a parse accident."""
     named = lambda m: m is not None and any(ch.isalnum() for ch in m.name)
     if parts.speaker is not None and not named(parts.speaker):
-        parts.speaker, parts.speaker_refers = None, False
+        parts.speaker, parts.speaker_refers, parts.speaker_verb = None, False, None
     parts.outer = [m for m in parts.outer if named(m)]
     parts.cited = [m for m in parts.cited if named(m)]
     parts.records = [m for m in parts.records if named(m)]
