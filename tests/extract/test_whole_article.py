@@ -400,3 +400,14 @@ def test_a_report_speaks_whatever_numbers_a_clause_set_off_by_commas_says_of_it(
                    "conscripts, found that more than half of them had been beaten.")
     assert chain(figure(trace, "88")) == [("Orsk Helsinki Group", "origin")]
     assert chain(figure(trace, "more than half")) == [("Orsk Helsinki Group", "origin")]
+
+
+def test_a_register_named_once_for_a_party_is_where_its_later_figures_come_from():
+    text = ("According to the Meridian Project's calculations based on Unified Court Register data, 9,800 "
+            "cases were opened from 2022 to 2024.\n\nDefence lawyers dispute the count.\n\n"
+            "The Meridian Project says 4,100 of the cases were opened in 2022.")
+    trace = traced(text)
+    later = figure(trace, "4,100").attribution
+    assert [(link.name, link.role) for link in later] == [("Meridian Project", "origin"),
+                                                          ("Unified Court Register", "record")]
+    assert later[-1].inherited_from == (0, text.index("Defence") - 2)
