@@ -362,3 +362,15 @@ def test_an_event_dated_once_or_right_there_starts_the_periods_that_refer_back_t
         period = periods[figure]
         assert (period.start, period.end, period.end_basis) == ("2024-08-12", "2024-09-20", "published")
         assert "12 серпня 2024 року" in text[slice(*period.inherited_from)]
+
+
+def test_a_register_the_data_come_from_is_the_record_not_part_of_the_ministry_s_name():
+    text = ("Станом на 1 жовтня на обліку перебувають 4 612 380 переселенців. Про це свідчать дані "
+            "Міністерства соціальної політики з Єдиної інформаційної бази даних про ВПО.\n\n"
+            "Кількість переселенців майже не змінюється.\n\n"
+            "Згідно зі статистикою міністерства, у січні довідки отримали 17,9 тис. осіб.")
+    trace = trace_text(text, language="uk", published="2025-10-14")
+    chains = {f.text: [(link.name, link.role) for link in f.attribution] for f in trace.figures}
+    assert chains["4 612 380"] == [("Міністерства соціальної політики", "origin"),
+                                   ("Єдиної інформаційної бази даних про ВПО", "record")]
+    assert chains["17,9 тис."] == [("міністерства", "origin"), ("Єдиної інформаційної бази даних про ВПО", "record")]

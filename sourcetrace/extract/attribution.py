@@ -16,7 +16,7 @@ from ..model import explain
 from ..model.records import Link
 from ..pipeline.component import component
 from ..pipeline.state import Claim, Sentence, TraceState
-from .mentions import Mention, make_mention
+from .mentions import Mention, make_mention, records_under
 from .trailing import trailing_speaker
 
 
@@ -555,6 +555,10 @@ def _party_of(sentence, noun, lang, parts, register: bool = True):
     if lemma in a["report_nouns"] or lemma in a["derived_nouns"]:
         owner = _owner(noun, lang) or _provider(noun, lang)
         _based_on(sentence, noun, lang, parts)
+        for record in records_under(noun, lang):  # "дані Міністерства ... з Єдиної бази даних"
+            found = make_mention(sentence, record, lang)
+            found.via = explain.BASED_ON
+            parts.records.append(found)
         if owner is not None:
             if lemma in a["derived_nouns"]:
                 parts.derived_owners.add(owner.i)

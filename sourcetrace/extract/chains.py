@@ -330,10 +330,17 @@ def _records_of_origins(state: TraceState) -> None:
         if not chain or chain[-1].role not in ("origin", "derived"):
             continue
         found = next(((r, named) for origin, r, named in records
-                      if named != figure.sentence and state.lang.same_party(origin, chain[-1].name)), None)
+                      if named != figure.sentence and _same_or_shortened(state.lang, origin, chain[-1].name)), None)
         if found is not None:
             record, named = found
             chain.append(Link(**{**record.__dict__, "inherited_from": named}))
+
+
+def _same_or_shortened(lang, named: str, later: str) -> bool:
+    """'міністерства' after 'Міністерства соціальної політики': the same party, or a later name
+    made of the earlier one's words."""
+    words = lambda name: set(name.lower().split())  # noqa: E731
+    return lang.same_party(named, later) or bool(words(later)) and words(later) <= words(named)
 
 
 def _nearest(figure, body: list):

@@ -42,7 +42,7 @@ def noun_phrase(head, lang: Language) -> tuple[int, int]:
             continue
         if syntax.is_preposition(child) and child.i < head.i:
             continue  # its own preposition, where the parse hangs it under the noun ('в ведомстве')
-        tokens.extend(child.subtree)
+        tokens.extend(_without_records(child, lang))
     tokens = sorted(t for t in tokens if not (syntax.is_determiner(t) and t.i < head.i and t.lower_ in articles))
     while tokens and tokens[-1].is_punct and tokens[-1].i != head.i and not _closes(tokens):
         tokens.pop()
@@ -56,6 +56,38 @@ def noun_phrase(head, lang: Language) -> tuple[int, int]:
     while hi + 1 in ids:
         hi += 1
     return lo, hi
+
+
+def record_from(token, lang: Language) -> bool:
+    """'з Єдиної інформаційної бази даних', 'from the Unified Court Register': a register the data
+    come from, introduced by its own preposition (sources.json record_nouns, record_prepositions)."""
+    sources = lang.sources
+    return (token.lower_ in sources["record_nouns"] or token.lemma_.lower() in sources["record_nouns"]) and any(
+        marker.lower_ in sources["record_prepositions"] for marker, _ in _own_prepositions(token, lang))
+
+
+def _own_prepositions(token, lang):
+    """The prepositions that introduce ``token`` itself (parses hang them under it or over it)."""
+    syntax = lang.syntax
+    found = [(c, token) for c in token.children if syntax.is_preposition(c) and c.i < token.i]
+    if syntax.is_preposition(token.head) and token.head.i < token.i:
+        found.append((token.head, token))
+    return found
+
+
+def records_under(head, lang: Language) -> list:
+    """The registers a party's phrase says its data come from ('дані Міністерства ... з бази')."""
+    return [t for t in head.subtree if t.i != head.i and record_from(t, lang)]
+
+
+def _without_records(child, lang: Language) -> list:
+    """``child``'s subtree less any register it names as where data come from: the ministry's name
+    ends before 'з Єдиної інформаційної бази даних', which is the chain's record."""
+    cut = [t for t in child.subtree if record_from(t, lang)]
+    if not cut:
+        return list(child.subtree)
+    dropped = {d.i for t in cut for d in t.subtree} | {m.i for t in cut for m, _ in _own_prepositions(t, lang)}
+    return [t for t in child.subtree if t.i not in dropped]
 
 
 def _closes(tokens) -> bool:
