@@ -274,3 +274,8 @@ def test_an_event_dated_once_starts_the_periods_that_refer_back_to_it():
     assert "3 мая 2023 года" in text[slice(*war.inherited_from)]
     known = figure(trace, "900").period  # not dated by the article: the date the language knows
     assert (known.start, known.inherited_from) == ("2022-02-24", None)
+
+
+def test_a_count_in_the_singular_names_who_made_it():
+    trace = ru("По подсчету «Верстки», домой вернули около 41% тех, чьи обращения прокуратура признала обоснованными.")
+    assert [(link.name, link.role) for link in figure(trace, "около 41%").attribution] == [("Верстки", "derived")]
