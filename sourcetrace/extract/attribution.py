@@ -259,6 +259,8 @@ def _speaker_chain(parts, history, lang) -> tuple[list[Link], str]:
                     if abbreviated is not None:  # "the SBI": its own name, as written, for the same party
                         link.name, link.span, link.inherited_from = speaker.name, speaker.span, None
             return copied, explain.REFERS_BACK
+        if speaker.name.lower() in lang.words["possessive_pronouns"]:
+            return [], explain.CUE  # "по его словам" with nobody before it: whose, the text does not say
         # Nothing it could refer back to: the description names the party ("the ministry"), and a
         # later "the ministry" refers back to it.
         parts.named.append(speaker)
@@ -402,7 +404,11 @@ def _named_subject(speaker: Mention, parts, lang, context=None):
             continue
         for token in sentence.doc:
             named = syntax.compounds(token) + syntax.possessives(token)
-            if syntax.is_subject(token, passive=True) and (syntax.is_proper(token) or any(
+            if syntax.is_subject(token, passive=True) and not syntax.is_proper(token):
+                # "Глава ведомства Иван Петров выступил", 'проект "Первый отдел" ведет': the name beside it
+                token = next((c for c in syntax.appositions(token) if syntax.is_proper(c) or _quoted(c)), token)
+            if syntax.is_subject(token.head if token.head.i != token.i and token in syntax.appositions(token.head)
+                                 else token, passive=True) and (syntax.is_proper(token) or _quoted(token) or any(
                     syntax.is_proper(c) for c in named)):
                 mention = make_mention(sentence, token, lang)
                 if wanted in (None, "any") or (wanted == "person") == (mention.kind == "person"):
@@ -414,6 +420,15 @@ def _named_subject(speaker: Mention, parts, lang, context=None):
                 if mention.kind == wanted:
                     return mention, [_link(mention, "origin", explain.refers_back(speaker.name))]
     return None
+
+
+def _quoted(token) -> bool:
+    """'проект "Первый отдел"': a phrase in quotation marks is a name, whatever its words' tags."""
+    words = list(token.subtree)
+    return len(words) > 2 and words[0].text in _QUOTES and words[-1].text in _QUOTES
+
+
+_QUOTES = "\"«»“”„"
 
 
 def _antecedent(speaker: Mention, history, lang):
@@ -621,13 +636,28 @@ def _phrase_at(doc, i: int, phrases: list[str]) -> str | None:
     return None
 
 
+def _cue_at(doc, i: int, phrases: list[str], lang) -> tuple[str, int] | None:
+    """(cue, index of its last word) for a cue starting at token ``i``, also with a possessive
+    pronoun after its first word: 'по его данным', 'за його словами' are 'по данным', 'за словами'
+    whose party an earlier sentence names."""
+    cue = _phrase_at(doc, i, phrases)
+    if cue is not None:
+        return cue, i + len(cue.split()) - 1
+    if i + 1 < len(doc) and doc[i + 1].lower_ in lang.words["possessive_pronouns"]:
+        for phrase in phrases:
+            words = phrase.split()
+            if len(words) > 1 and doc[i].lower_ == words[0] and _phrase_at(doc, i + 2, [" ".join(words[1:])]):
+                return phrase, i + len(words)
+    return None
+
+
 def _according_to(sentence, lang, parts) -> None:
     a, doc = lang.attribution, sentence.doc
     for token in doc:
-        cue = _phrase_at(doc, token.i, a["speaker_prepositions"])
-        if cue is None:
+        found = _cue_at(doc, token.i, a["speaker_prepositions"], lang)
+        if found is None:
             continue
-        last = doc[token.i + len(cue.split()) - 1]
+        cue, last = found[0], doc[found[1]]
         pobj = lang.syntax.cue_object(token, last)
         if pobj is None and _governs(token, last, lang):
             pobj = last  # "за даними X": the cue ends on the noun its preposition governs
@@ -635,6 +665,8 @@ def _according_to(sentence, lang, parts) -> None:
             continue
         # "по данным X": a cue that ends on its own noun means "according to"; X speaks, it is no register
         party = _party_of(sentence, pobj, lang, parts, register=pobj.i != last.i)
+        if pobj.i == last.i and found[1] > token.i + len(cue.split()) - 1:
+            party = doc[token.i + 1]  # "по его данным": whose, the pronoun says (resolved below)
         if party is None and not parts.record_only and pobj.lower_ in a["report_nouns"] and _is_anaphor(pobj, lang):
             party = pobj  # "according to the report": the report named before, whose owner speaks
         _request(sentence, pobj, lang, parts)

@@ -279,3 +279,13 @@ def test_an_event_dated_once_starts_the_periods_that_refer_back_to_it():
 def test_a_count_in_the_singular_names_who_made_it():
     trace = ru("По подсчету «Верстки», домой вернули около 41% тех, чьи обращения прокуратура признала обоснованными.")
     assert [(link.name, link.role) for link in figure(trace, "около 41%").attribution] == [("Верстки", "derived")]
+
+
+def test_whose_words_a_possessive_pronoun_means_the_name_before_says():
+    said = ru("Глава ведомства Иван Петров выступил в Думе. По его словам, в 2025 году возбуждено 300 дел.")
+    assert [(link.name, link.role) for link in figure(said, "300").attribution] == [("Иван Петров", "origin")]
+    counted = ru('Правозащитный проект "Первый отдел" ведет собственный подсчет таких дел. По его данным, '
+                 'с начала 2022 года возбуждено не менее 2 870 дел.')
+    assert [link.name for link in figure(counted, "не менее 2 870").attribution] == ["Первый отдел"]
+    nobody = ru("По его словам, в 2025 году возбуждено 300 дел.")
+    assert [link.name for link in figure(nobody, "300").attribution] == []  # never the pronoun as a party
