@@ -77,3 +77,19 @@ def test_a_verification_disclaimer_in_the_next_sentence_weakens_the_figure(trace
 def test_if_the_figure_is_accurate_weakens_the_figure_before(trace, figure_at):
     t = trace("Officials said 300 people fled the town. If the figure is accurate, it would be a record.")
     assert cues(figure_at(t, "300")) == ["if the figure is accurate"]
+
+
+def test_a_figure_to_be_believed_only_on_its_source_s_word_is_hedged(trace, figure_at):
+    t = trace("If the ministry's figures are to be believed, 4,300 men returned to their units in May.")
+    assert cues(figure_at(t, "4,300")) == ["are to be believed"]
+
+
+def test_if_one_believes_in_russian_and_ukrainian_is_a_hedge():
+    from sourcetrace import trace_text
+
+    ru = trace_text("Если верить заявлениям министерства, с начала года контракт подписали 300 тыс. человек.",
+                    language="ru", published="2025-10-17")
+    uk = trace_text("Якщо вірити заявам міністерства, з початку року контракти підписали понад 300 тис. осіб.",
+                    language="uk", published="2025-10-17")
+    assert [h.cue.lower() for h in ru.figures[0].hedges] == ["если верить"]
+    assert [h.cue.lower() for h in uk.figures[0].hedges] == ["якщо вірити"]
