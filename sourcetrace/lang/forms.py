@@ -59,3 +59,48 @@ class When:
     month: int | None = None
     day: int | None = None
     year: int | None = None
+
+
+# --- where an article dates an event it refers back to (Russian, Ukrainian) --------------------
+
+@dataclass(frozen=True)
+class OnsetWriting:
+    """How an inflected language writes what the onset patterns need (its grammar fills it in)."""
+
+    alt: object  # phrases → a bounded alternation, longest first
+    month: str
+    weekday: str
+    year: str  # a year with its year word ("2022 года", "2022 року")
+    at: str  # the prepositions before a date ("в|во")
+    about: str  # a preposition before an announced event ("объявил о мобилизации"), or "" for none
+    word: str  # one word between, quotation marks and apostrophes included
+
+
+def onset_pieces(t: dict, w: OnsetWriting) -> dict[str, str]:
+    """The parts of an event's start as time.json lists them (onset_*), for periods and onsets."""
+    pieces = {key: w.alt(t[f"onset_{name}"]) for key, name in (
+        ("event", "events"), ("verbs", "verbs"), ("starts", "starts"), ("mods", "modifiers"), ("launch", "launch_verbs"))}
+    # ... unless a date follows within two words: "с начала вторжения 24 февраля 2022 года"
+    pieces["not_dated"] = (rf"(?!(?:\s+{w.word}+){{0,2}}?\s+(?:\d{{1,2}}\s+{w.month}|(?:(?:{w.at})\s+)?"
+                           rf"(?:{w.month}|{w.year})))")
+    # ... or is dated right there: "з початку евакуації сімей з дітьми, оголошеної 12 серпня 2024 року"
+    pieces["dated_here"] = (rf"(?:(?:\s+{w.word}+){{0,6}}?\s+{pieces['verbs']}\s+(?:(?:{w.at})\s+)?"
+                            rf"(?:\d{{1,2}}\s+{w.month}(?:\s+{w.year})?|{w.month}(?:\s+{w.year})?|{w.year}))?")
+    return pieces
+
+
+def onset_patterns(t: dict, w: OnsetWriting) -> list[re.Pattern]:
+    """Where an article dates the start of an event it refers back to: 'боевые действия начались
+    ... 14 марта 2022 года', 'мобілізацію було оголошено 18 травня', 'объявил частичную мобилизацию
+    21 сентября'. Groups: event (a form of onset_events), a (the date)."""
+    o = onset_pieces(t, w)
+    date = rf"(?P<a>\d{{1,2}}\s+{w.month}(?:\s*{w.year})?|{w.month}(?:\s*{w.year})?|{w.year}|{w.weekday})"
+    words = lambda n: rf"(?:\s+{w.word}+){{0,{n}}}?"  # noqa: E731 - a few words between
+    at = rf"\s+(?:(?:{w.at})\s+)?"
+    about = rf"(?:(?:{w.about})\s+)?" if w.about else ""
+    told = rf"(?<!\w)(?P<event>{o['event']})[»\"]?,?{words(6)}\s+{o['verbs']}{words(8)}{at}{date}"
+    launched = (rf"(?<!\w){o['launch']}\s+{about}(?:{o['mods']}\s+)*[«\"]?(?P<event>{o['event']})[»\"]?"
+                rf"{words(6)}{at}{date}")
+    dated_first = rf"(?<!\w){date}{words(3)}\s+{o['verbs']}\s+(?:{o['mods']}\s+)*[«\"]?(?P<event>{o['event']})"
+    return [re.compile(rx, re.IGNORECASE) for rx in (told, launched, dated_first)]
+

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..forms import When, source_kinds
+from ..forms import OnsetWriting, When, onset_patterns, onset_pieces, source_kinds
 from ..ud import NOMINAL, UDSyntax, base, feature
 from .morphology import morph
 
@@ -336,34 +336,16 @@ def _cue(cues, after_number=(), numbers=()) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{_alt(cues)})(?!\w){guard}\s*$", re.IGNORECASE)
 
 
-def _onset_pieces(t: dict, month: str, year: str) -> dict[str, str]:
-    """The parts of an event's start as time.json lists them (onset_*), for periods and onsets."""
-    pieces = {key: "(?:" + _alt(t[f"onset_{name}"]) + r")(?!\w)" for key, name in (
-        ("event", "events"), ("verbs", "verbs"), ("starts", "starts"), ("mods", "modifiers"), ("launch", "launch_verbs"))}
-    # ... unless a date follows within a few words: "с начала вторжения 24 февраля 2022 года"
-    pieces["not_dated"] = rf"(?!(?:\s+[\w«»\"-]+){{0,2}}?\s+(?:\d{{1,2}}\s+{month}|(?:(?:в|во)\s+)?(?:{month}|{year})))"
-    # ... or is dated right there: "з початку евакуації сімей з дітьми, оголошеної 12 серпня 2024 року"
-    pieces["dated_here"] = (rf"(?:(?:\s+[\w«»\",-]+){{0,6}}?\s+{pieces['verbs']}\s+(?:(?:в|во)\s+)?"
-                            rf"(?:\d{{1,2}}\s+{month}(?:\s+{year})?|{month}(?:\s+{year})?|{year}))?")
-    return pieces
+def _onset_writing(t: dict) -> OnsetWriting:
+    return OnsetWriting(alt=lambda phrases: "(?:" + _alt(phrases) + r")(?!\w)",
+                        month="(?:" + _alt(t["months"]) + r")(?!\w)\.?", weekday="(?:" + _alt(t["weekdays"]) + r")(?!\w)",
+                        year=r"(?:19|20)\d{2}(?!\d)(?:\s*(?:года|году|г\.)(?!\w))?", at="в|во", about="о",
+                        word=r"[\w«»\",-]")
 
 
 def _onset_patterns(lang) -> list[re.Pattern]:
-    """Where an article dates the start of an event it refers back to: 'боевые действия начались
-    ... 14 марта 2022 года', 'Частичная мобилизация была объявлена 21 сентября 2022 года', 'объявил
-    частичную мобилизацию 21 сентября'. Groups: event (a form of onset_events), a (the date)."""
-    t = lang.time
-    month = "(?:" + _alt(t["months"]) + r")(?!\w)\.?"
-    weekday = "(?:" + _alt(t["weekdays"]) + r")(?!\w)"
-    year = r"(?:19|20)\d{2}(?!\d)(?:\s*(?:года|году|г\.)(?!\w))?"
-    o = _onset_pieces(t, month, year)
-    date = rf"(?P<a>\d{{1,2}}\s+{month}\s*(?:{year})?|{month}\s*(?:{year})?|{year}|{weekday})"
-    words = lambda n: rf"(?:\s+[\w«»\",-]+){{0,{n}}}?"  # noqa: E731 - a few words between
-    at = r"\s+(?:(?:в|во)\s+)?"
-    told = rf"(?<!\w)(?P<event>{o['event']})[»\"]?{words(6)}\s+{o['verbs']}{words(8)}{at}{date}"
-    launched = rf"(?<!\w){o['launch']}\s+(?:о\s+)?(?:{o['mods']}\s+)*[«\"]?(?P<event>{o['event']})[»\"]?{words(6)}{at}{date}"
-    dated_first = rf"(?<!\w){date}{words(3)}\s+{o['verbs']}\s+(?:{o['mods']}\s+)*[«\"]?(?P<event>{o['event']})"
-    return [re.compile(rx, re.IGNORECASE) for rx in (told, launched, dated_first)]
+    """'боевые действия начались ... 14 марта 2022 года' (lang/forms.py onset_patterns)."""
+    return onset_patterns(lang.time, _onset_writing(lang.time))
 
 
 def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
@@ -391,7 +373,7 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
     past = r"(?:последн\w+|прошедш\w+|минувш\w+|предыдущ\w+)"
     aside = r"(?:\s*,[^.;]{0,120}?,)?"
     day_parts = "(?:" + _alt(t["day_parts"]) + r")(?!\w)"
-    onset = _onset_pieces(t, month, year)
+    onset = onset_pieces(t, _onset_writing(t))
     table = [
         ("range", rf"(?<!\w)с\s+(?:начала\s+)?(?P<a>{day_date}|{month_year}|{year}){aside}\s+(?:по|до)\s+(?P<b>(?:{qualifier}\s+)?(?:{day_date}|{month_year}|{year}))"),
         # "с 3 по 9 марта", "16–19 февраля 2024 года": the first day reads its month from the second

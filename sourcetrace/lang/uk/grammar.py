@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..forms import When, source_kinds
+from ..forms import OnsetWriting, When, onset_patterns, onset_pieces, source_kinds
 from ..ud import UDSyntax, base, feature
 from . import dictionary
 
@@ -398,33 +398,15 @@ def _year_in(text: str) -> int | None:
     return int(m.group()) if m else None
 
 
-def _onset_pieces(t: dict, month: str, year: str) -> dict[str, str]:
-    """The parts of an event's start as time.json lists them (onset_*), for periods and onsets."""
-    pieces = {key: _alternation(t[f"onset_{name}"]) for key, name in (
-        ("event", "events"), ("verbs", "verbs"), ("starts", "starts"), ("mods", "modifiers"), ("launch", "launch_verbs"))}
-    # ... unless a date follows within a few words: "з початку евакуації, оголошеної 12 серпня 2024 року"
-    pieces["not_dated"] = rf"(?!(?:\s+[\w«»\"'’-]+){{0,2}}?\s+(?:\d{{1,2}}\s+{month}|(?:(?:у|в)\s+)?(?:{month}|{year})))"
-    # ... or is dated right there: "з початку евакуації сімей з дітьми, оголошеної 12 серпня 2024 року"
-    pieces["dated_here"] = (rf"(?:(?:\s+[\w«»\"'’,-]+){{0,6}}?\s+{pieces['verbs']}\s+(?:(?:у|в)\s+)?"
-                            rf"(?:\d{{1,2}}\s+{month}(?:\s+{year})?|{month}(?:\s+{year})?|{year}))?")
-    return pieces
+def _onset_writing(t: dict) -> OnsetWriting:
+    return OnsetWriting(alt=_alternation, month=_alternation(t["months"]), weekday=_alternation(t["weekdays"]),
+                        year=r"(?:19|20)\d{2}(?:\s+(?:року|році|р\.))?", at="у|в", about="",
+                        word=r"[\w«»\"'’,-]")
 
 
 def _onset_patterns(lang) -> list[re.Pattern]:
-    """Where an article dates the start of an event it refers back to: 'бойові дії почалися ...
-    14 березня 2022 року', 'мобілізацію було оголошено 18 травня', 'евакуації, оголошеної 12 серпня
-    2024 року'. Groups: event (a form of onset_events), a (the date)."""
-    t = lang.time
-    month, weekday = _alternation(t["months"]), _alternation(t["weekdays"])
-    year = r"(?:19|20)\d{2}(?:\s+(?:року|році|р\.))?"
-    o = _onset_pieces(t, month, r"(?:19|20)\d{2}")
-    date = rf"(?P<a>\d{{1,2}}\s+{month}(?:\s+{year})?|{month}(?:\s+{year})?|{year}|{weekday})"
-    words = lambda n: rf"(?:\s+[\w«»\"'’,-]+){{0,{n}}}?"  # noqa: E731 - a few words between
-    at = r"\s+(?:(?:у|в)\s+)?"
-    told = rf"(?<![\w])(?P<event>{o['event']})[»\"]?,?{words(6)}\s+{o['verbs']}{words(8)}{at}{date}"
-    launched = rf"(?<![\w]){o['launch']}\s+(?:{o['mods']}\s+)*[«\"]?(?P<event>{o['event']})[»\"]?{words(6)}{at}{date}"
-    dated_first = rf"(?<![\w]){date}{words(3)}\s+{o['verbs']}\s+(?:{o['mods']}\s+)*[«\"]?(?P<event>{o['event']})"
-    return [re.compile(rx, re.IGNORECASE) for rx in (told, launched, dated_first)]
+    """'бойові дії почалися ... 14 березня 2022 року' (lang/forms.py onset_patterns)."""
+    return onset_patterns(lang.time, _onset_writing(lang.time))
 
 
 def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
@@ -450,7 +432,7 @@ def _period_patterns(lang) -> list[tuple[str, re.Pattern]]:
     starts = _alternation(t["period_starts"])
     which = "(?P<which>" + _alternation(t["which_words"])[3:-1] + "|)"
     day_parts = _alternation(t["day_parts"])
-    onset = _onset_pieces(t, month, year)
+    onset = onset_pieces(t, _onset_writing(t))
     table = [
         ("range", rf"(?<![\w])(?:з|із|від)\s+(?P<a>{when})\s+(?:по|до|і\s+до)\s+(?P<b>{when})"),
         ("range", rf"(?<![\w])(?:у|в|за)\s+(?P<a>{bare_year})\s*[–—-]\s*(?P<b>{bare_year}{year_word})"),
