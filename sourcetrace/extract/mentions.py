@@ -107,7 +107,9 @@ def _glued(token, marks=("-", ".", "/", "&")) -> bool:
             and doc[token.i - 1].whitespace_ == "" and token.whitespace_ == "")
 
 
-def make_mention(sentence, head, lang: Language) -> Mention:
+def make_mention(sentence, head, lang: Language, body_of_person: bool = True) -> Mention:
+    """The party ``head`` heads; for a person, the body they speak for too (not for that body:
+    a run of repeated names and titles would otherwise look for bodies without end)."""
     phrase = noun_phrase(head, lang)
     lo, hi = _name_range(head, *phrase, lang)
     doc = head.doc
@@ -121,7 +123,7 @@ def make_mention(sentence, head, lang: Language) -> Mention:
     mention = Mention(text, span, sentence.index, kind,
                       anonymous=is_anonymous(text, head, tokens, lang),
                       vague=is_vague(text, head, tokens, lang), tokens=tokens)
-    if kind == "person":
+    if kind == "person" and body_of_person:
         around = list(doc[phrase[0]: phrase[1] + 1]) + [t for a in lang.syntax.appositions(head) for t in a.subtree]
         mention.speaks_for = speaks_for(sentence, around, lang)
     return mention
@@ -144,7 +146,7 @@ def speaks_for(sentence, tokens, lang: Language) -> dict | None:
             body = next((o for p, o in syntax.prepositions(title)
                          if o is not None and p.lower_ in lang.sources["speaks_for_prepositions"]), None)
         if body is not None:
-            found = make_mention(sentence, body, lang)
+            found = make_mention(sentence, body, lang, body_of_person=False)
             if found.kind in _BODIES and found.name:
                 return {"name": found.name, "span": found.span}
     return None
