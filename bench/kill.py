@@ -179,7 +179,8 @@ def section(rounds: list[dict], documents: int, load: dict | None = None, planne
                  f"{unfinished} round{'s' * (unfinished != 1)} ended before the kill came."] if timing else [])
     return "\n\n".join([results_file.measured_on(load), "\n".join(rows), *measured, *short,
                         f"Each round: `sourcetrace ingest` of {documents} documents (gold passages, each made distinct; "
-                        f"stored in batches of {batch}) into a new store, SIGKILL while it writes, the store checked "
+                        f"stored in batches of {batch}) into a new store, SIGKILL while it writes (when the store holds a "
+                        "number of documents drawn at random), the store checked "
                         "(SQLite's integrity check; every document with its trace and exactly the figure rows the trace "
                         "lists; no text twice), the same ingest run again to the end and checked again, with its count "
                         "of new and already-stored documents (bench/kill.py). Mid-write: the kill left some of the "
