@@ -4,6 +4,7 @@ from __future__ import annotations
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..model.records import Document, Figure, Hedge, Incident, Link, Unattributed
@@ -110,10 +111,7 @@ def _pack(doc: Any, text: str) -> tuple:
     """A Doc as its vocabulary, its text and its token attributes (``Doc.to_array``, compressed): what
     ``Doc.to_bytes`` keeps, without the strings, which stay in the vocabulary, and without msgpack,
     whose reader looks up its extensions on every call (1 ms a sentence)."""
-    from spacy.tokens.doc import Doc
-
-    attrs = Doc._get_array_attrs()  # LENGTH, SPACY, then every attribute a DocBin keeps
-    rows = doc.to_array(attrs)
+    rows = doc.to_array(_attributes())
     return doc.vocab, (text if doc.text == text else doc.text), len(doc), zlib.compress(rows.tobytes(), 1)
 
 
@@ -121,7 +119,7 @@ def _unpack(vocab: Any, text: str, length: int, packed: bytes) -> Any:
     import numpy
     from spacy.tokens.doc import Doc
 
-    attrs = Doc._get_array_attrs()
+    attrs = _attributes()
     rows = numpy.frombuffer(zlib.decompress(packed), dtype="uint64").reshape(length, len(attrs))
     words, spaces, start = [], [], 0
     for size, space in rows[:, :2].tolist():
@@ -130,6 +128,14 @@ def _unpack(vocab: Any, text: str, length: int, packed: bytes) -> Any:
         start += size + space
     doc = Doc(vocab, words=words, spaces=spaces)
     return doc.from_array(attrs[2:], rows[:, 2:].copy()) if length else doc
+
+
+@lru_cache(maxsize=1)
+def _attributes() -> tuple:
+    """LENGTH, SPACY, then every attribute a DocBin keeps (spaCy works the list out anew each call)."""
+    from spacy.tokens.doc import Doc
+
+    return Doc._get_array_attrs()
 
 
 @dataclass
