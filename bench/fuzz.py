@@ -162,6 +162,7 @@ class Campaign:
         and ``finished`` whether the run got to its end (a time limit or a stop by hand leaves fewer)."""
         summary = {"target": self.target, "inputs": len(self.done), "planned": self.count, "finished": final,
                    "minutes_allowed": self.minutes, "seed": self.seed, "workers": self.workers,
+                   "code": results_file.commit_words().strip(),  # the code this run fuzzed, as said in sections
                    "kill_after": self.kill_after, "seconds": round(seconds),
                    "load": self.load.stop() if final else self.load.summary(),
                    "ok": self.counts["ok"], "crash": self.counts["crash"], "hang": self.counts["hang"],
@@ -194,8 +195,11 @@ def section(summaries: list[dict]) -> str:
              + ("stopped by hand, or the campaign broke, before its end" if not s.get("finished", True)
                 else f"stopped by its {s.get('minutes_allowed') or 0:g}-minute limit")
              for s in summaries if s["inputs"] < s.get("planned", s["inputs"]) or not s.get("finished", True)]
+    runs = sorted({s["code"] for s in summaries if s.get("code")})
+    code = ("" if not runs else " Each target's run fuzzed the code " + "; ".join(
+        f"{c} ({', '.join(s['target'] for s in summaries if s.get('code') == c)})" for c in runs) + ".")
     return "\n\n".join([
-        results_file.measured_on(), "\n".join(table),
+        results_file.measured_on() + code, "\n".join(table),
         *(["Runs shorter than planned (a full run is 100,000 inputs a target):\n\n" + "\n".join(short)] if short else []),
         "Faults by kind (the first three inputs of each are kept in bench/out/fuzz/ to replay):\n\n"
         + ("\n".join(faults) or "none"),

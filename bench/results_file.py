@@ -52,7 +52,7 @@ def measured_on(load: dict | None = None) -> str:
     """The line each campaign's section opens with: when and on what it was measured, and how busy
     the machine was while it ran (``load``, from ``Load.summary``)."""
     cpu = next((line.split(":", 1)[1].strip() for line in _cpuinfo() if line.startswith("model name")), None)
-    line = (f"Measured {datetime.now().astimezone().isoformat(timespec='minutes')}{_commit()} on {platform.platform()}, "
+    line = (f"Measured {datetime.now().astimezone().isoformat(timespec='minutes')}{commit_words()} on {platform.platform()}, "
             f"CPU {cpu or platform.processor() or '?'}, {os.cpu_count()} cores, Python {platform.python_version()}.")
     return line + (f" {describe(load)}" if load else "")
 
@@ -92,7 +92,7 @@ def load_cell(load: dict | None) -> str:
     return f"{load['min']}–{load['max']} (median {load['median']})" if load else "—"
 
 
-def _commit() -> str:
+def commit_words() -> str:
     """' with the code at commit X' (X the checkout this bench belongs to), and the commit that last
     changed the package when that is an earlier one: a campaign run from a branch whose commits are
     later rebased still names a commit on main whose sourcetrace/ it measured. '' outside a checkout."""
