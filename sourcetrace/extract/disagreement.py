@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
-from itertools import combinations
 
 from ..model.chains import origin
 from ..model.records import Disagreement, Figure
@@ -38,27 +37,49 @@ UPPER_BOUND_FLOOR = 0.9  # "up to v" is read as [0.9 v, v], as the estimator rea
 @component("disagreements", requires=("figures", "figure_chains"), assigns=("disagreements",))
 def flag_disagreements(state: TraceState) -> None:
     counts = [f for f in state.figures if _countable(f)]
-    for a, b in combinations(counts, 2):
-        if _same_question(a, b) and _sources_differ(a, b) and not _overlap(_interval(a), _interval(b)):
-            a.disagreements.append(Disagreement("sources", [b.id], [b.value]))
-            b.disagreements.append(Disagreement("sources", [a.id], [a.value]))
+    sources = {id(f): _source(f) for f in counts}  # worked out once: a chain's origin is not free
+    position = {id(f): n for n, f in enumerate(counts)}
+    partners: dict[int, list[Figure]] = {}
+    for first, second in _classes_that_may_disagree(counts, sources):
+        a, b = first[0], second[0]  # alike within each class: one comparison answers for all
+        if _same_scope(a, b) and None not in (sources[id(a)], sources[id(b)]) and sources[id(a)] != sources[id(b)] \
+                and not _overlap(_interval(a), _interval(b)):
+            for f in first:
+                partners.setdefault(id(f), []).extend(second)
+            for f in second:
+                partners.setdefault(id(f), []).extend(first)
+    for f in counts:  # in reading order, each figure's partners in reading order
+        for other in sorted(partners.get(id(f), []), key=lambda o: position[id(o)]):
+            f.disagreements.append(Disagreement("sources", [other.id], [other.value]))
+    by_count: dict[tuple, list[Figure]] = {}
+    for f in counts:
+        by_count.setdefault((f.indicator, f.unit), []).append(f)
     for total in counts:
-        parts = _parts(total, counts)
+        parts = _parts(total, by_count[(total.indicator, total.unit)], sources)
         if parts and not _adds_up(total, parts):
             total.disagreements.append(Disagreement("sum", [p.id for p in parts], [p.value for p in parts],
                                                     sum(p.value for p in parts)))
+
+
+def _classes_that_may_disagree(counts: list[Figure], sources: dict):
+    """Pairs of classes of figures that answer the same question (count, unit, rate, period); a
+    class holds the figures alike in all they could disagree on (source, wording, scope), so that a
+    text of a thousand repeated figures is compared class by class, not figure by figure."""
+    questions: dict[tuple, dict[tuple, list[Figure]]] = {}
+    for f in counts:
+        question = questions.setdefault((f.indicator, f.unit, f.rate_per, f.period.start, f.period.end), {})
+        question.setdefault((sources[id(f)], _interval(f), f.scope and f.scope.casefold()), []).append(f)
+    for classes in questions.values():
+        kinds = list(classes.values())
+        for i, first in enumerate(kinds):
+            for second in kinds[i + 1:]:
+                yield first, second
 
 
 def _countable(figure: Figure) -> bool:
     return (figure.kind == "quantity" and figure.indicator is not None and figure.period is not None
             and figure.period.start is not None and figure.period.end is not None
             and (figure.value is not None or figure.bound == "range"))
-
-
-def _same_question(a: Figure, b: Figure) -> bool:
-    """The same count, rate and scope over the same period: one true answer."""
-    return (a.indicator == b.indicator and a.unit == b.unit and a.rate_per == b.rate_per
-            and (a.period.start, a.period.end) == (b.period.start, b.period.end) and _same_scope(a, b))
 
 
 def _same_scope(a: Figure, b: Figure) -> bool:
@@ -79,10 +100,6 @@ def _source(figure: Figure) -> tuple | None:
     return (link.name.casefold(), voucher or figure.id)
 
 
-def _sources_differ(a: Figure, b: Figure) -> bool:
-    return None not in (_source(a), _source(b)) and _source(a) != _source(b)
-
-
 def _interval(figure: Figure) -> tuple[float, float]:
     """What the figure's wording allows (``math.inf`` for no upper end)."""
     if figure.bound == "range" or figure.value is None:
@@ -100,12 +117,12 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _parts(total: Figure, figures: list[Figure]) -> list[Figure]:
+def _parts(total: Figure, figures: list[Figure], sources: dict) -> list[Figure]:
     """The figures that break ``total`` down by period: same count, scope and source, periods
     inside its own that tile it without gap or overlap; none when they do not."""
     if total.rate_per is not None or total.bound not in ("exact", "approximate"):
         return []
-    inside = sorted((f for f in figures if f is not total and _part_of(f, total)), key=lambda f: f.period.start)
+    inside = sorted((f for f in figures if f is not total and _part_of(f, total, sources)), key=lambda f: f.period.start)
     if len(inside) < 2:
         return []
     day = date.fromisoformat(total.period.start)
@@ -116,10 +133,10 @@ def _parts(total: Figure, figures: list[Figure]) -> list[Figure]:
     return inside if day == date.fromisoformat(total.period.end) + timedelta(days=1) else []
 
 
-def _part_of(part: Figure, total: Figure) -> bool:
+def _part_of(part: Figure, total: Figure, sources: dict) -> bool:
     return (part.indicator == total.indicator and part.unit == total.unit and part.rate_per is None
             and part.bound in ("exact", "approximate") and _same_scope(part, total)
-            and _source(part) in (None, _source(total))
+            and sources[id(part)] in (None, sources[id(total)])
             and total.period.start <= part.period.start and part.period.end <= total.period.end
             and (part.period.start, part.period.end) != (total.period.start, total.period.end))
 

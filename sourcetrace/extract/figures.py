@@ -357,6 +357,7 @@ def _clause(text: str, number: NumberMatch) -> tuple[int, int]:
 
 
 NEAREST = 4  # periods looked at on each side of a figure, nearest first
+WINDOW = 4 * NEAREST  # periods of its own list entry considered on each side before that choice
 
 
 def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeriod], lang=None,
@@ -370,15 +371,16 @@ def _period_for(sentence: Sentence, number: NumberMatch, periods: list[FoundPeri
     inside = periods[_first_at(periods, seg_start): _first_at(periods, seg_end)]
     # A list's entries ('58 and 9 cases in January, 71 and 12 in February'): a period of the
     # figure's own entry is its period; a later entry's, with numbers of its own, never is.
-    own = []
-    for p in inside[_first_at(inside, entry[0]):]:
-        if p.start_char >= entry[1]:
-            break
-        if p.end_char <= entry[1] and not (p.start_char >= number.end and _compares(text[number.end:p.start_char], lang)):
-            own.append(p)
-    if not own:
-        split = _first_at(inside, number.start)
-        own = inside[max(0, split - NEAREST): split][::-1] + inside[split: split + NEAREST]
+    # Only the few nearest on each side are looked at, nearest first: a sentence of a thousand
+    # dates is not read once per figure.
+    entry_periods = inside[_first_at(inside, entry[0]): _first_at(inside, entry[1])]
+    split = _first_at(entry_periods, number.start)
+    near = entry_periods[max(0, split - WINDOW): split + WINDOW]
+    own = [p for p in near if p.end_char <= entry[1]
+           and not (p.start_char >= number.end and _compares(text[number.end:p.start_char], lang))]
+    pool = own or inside
+    split = _first_at(pool, number.start)
+    own = pool[max(0, split - NEAREST): split][::-1] + pool[split: split + NEAREST]
     best, best_distance = None, None
     for period in own:
         if period.start_char < seg_start or period.end_char > seg_end:
