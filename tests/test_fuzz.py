@@ -67,3 +67,14 @@ def test_a_run_of_repeated_names_and_titles_does_not_recurse_without_end():
     acting head of ...' — the body a person speaks for was read as a person who speaks for a body."""
     outcome = fuzzcases.judge("trace_text", fuzzcases.case("trace_text", 55754, seed=1))
     assert outcome[0] == "ok", outcome
+
+
+def test_a_currency_of_two_words_with_tabs_between_them_is_read():
+    """Input 79136 of the campaign at f48623f: 'доларів\\t\\t\\t США' matched the currency pattern,
+    whose white space is any white space, and was looked up as written."""
+    from sourcetrace import trace_text
+
+    trace = trace_text("Вилучено 180 тис. доларів\t\t\t США готівкою.", language="uk", published="2025-10-17")
+    assert [f.unit for f in trace.figures] == ["USD"]
+    outcome = fuzzcases.judge("trace_text", fuzzcases.case("trace_text", 79136, seed=1))
+    assert outcome[0] == "ok", outcome

@@ -145,7 +145,8 @@ def _apply_currency(match: NumberMatch, sentence: str, rx: dict, units: dict) ->
     after = sentence[match.end:]
     word = rx["currency_word"].match(after.lstrip())
     if word and after[: len(after) - len(after.lstrip())] in (" ", ""):
-        match.unit = units["currency_words"][word.group().lower()]
+        # the pattern lets any white space stand between a currency's words ('доларів\t сша')
+        match.unit = units["currency_words"][" ".join(word.group().lower().split())]
         match.end += len(after) - len(after.lstrip()) + word.end()
 
 
