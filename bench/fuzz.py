@@ -196,7 +196,7 @@ def section(summaries: list[dict]) -> str:
                 else f"stopped by its {s.get('minutes_allowed') or 0:g}-minute limit")
              for s in summaries if s["inputs"] < s.get("planned", s["inputs"]) or not s.get("finished", True)]
     runs = sorted({s["code"] for s in summaries if s.get("code")})
-    code = ("" if not runs else " Each target's run fuzzed the code " + "; ".join(
+    code = ("" if not runs else " Each target's run was made " + "; ".join(
         f"{c} ({', '.join(s['target'] for s in summaries if s.get('code') == c)})" for c in runs) + ".")
     return "\n\n".join([
         results_file.measured_on() + code, "\n".join(table),

@@ -62,10 +62,12 @@ def test_a_speaker_dropped_inside_a_dateline_leaves_no_verb_behind(number):
     assert outcome[0] == "ok", outcome
 
 
-def test_a_run_of_repeated_names_and_titles_does_not_recurse_without_end():
-    """Input 55754 of the campaign at f48623f: 'Oleh Shevchuk, acting head of the year, Oleh Shevchuk,
-    acting head of ...' — the body a person speaks for was read as a person who speaks for a body."""
-    outcome = fuzzcases.judge("trace_text", fuzzcases.case("trace_text", 55754, seed=1))
+@pytest.mark.parametrize("number", [55754, 88165])
+def test_a_run_of_repeated_names_and_titles_does_not_recurse_without_end(number):
+    """Inputs 55754 (a crash) and 88165 (a hang: 109 s on 673 bytes) of the campaign at f48623f:
+    'Oleh Shevchuk, acting head of the year, Oleh Shevchuk, acting head of ...' — the body a person
+    speaks for was read as a person who speaks for a body."""
+    outcome = fuzzcases.judge("trace_text", fuzzcases.case("trace_text", number, seed=1))
     assert outcome[0] == "ok", outcome
 
 
