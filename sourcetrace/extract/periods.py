@@ -62,8 +62,19 @@ def _day_or_when(phrase: str, lang, published: date | None) -> date | None:
     """A weekday is the last such day on or before publication; anything else is read as a date."""
     weekday = lang.time["weekdays"].get(phrase.lower())
     if weekday is not None:
-        return published - timedelta(days=(published.weekday() - weekday) % 7) if published else None
+        return _last_weekday(published, weekday) if published else None
     return _when(phrase, lang, published, first=True)
+
+
+def _last_weekday(day: date, weekday: int, before: bool = False) -> date:
+    """The last ``weekday`` on or before ``day`` (strictly before it with ``before``)."""
+    return day - timedelta(days=(day.weekday() - weekday) % 7 or (7 if before else 0))
+
+
+def _trimmed(m: re.Match) -> tuple[int, str]:
+    """Where a period's text starts in its sentence, and the text, without the white space a
+    pattern took in at either end."""
+    return m.start() + (len(m.group()) - len(m.group().lstrip())), m.group().strip()
 
 
 def find_periods(sentence: str, lang: Language, published: date | None,
@@ -95,8 +106,7 @@ def find_periods(sentence: str, lang: Language, published: date | None,
 
 
 def _resolve(kind, m, lang, published, context_year) -> FoundPeriod | None:
-    text = m.group().strip()
-    offset = m.start() + (len(m.group()) - len(m.group().lstrip()))
+    offset, text = _trimmed(m)
     time = lang.time
     start = end = None
     # A running total since a start ("over the past three years"); "in the past week" or "the past
@@ -111,7 +121,7 @@ def _resolve(kind, m, lang, published, context_year) -> FoundPeriod | None:
     elif kind == "since":
         weekday = time["weekdays"].get(m.group("a").lower())
         if weekday is not None:  # "since Thursday": the last Thursday before the day it is counted from
-            start = published - timedelta(days=(published.weekday() - weekday) % 7 or 7) if published else None
+            start = _last_weekday(published, weekday, before=True) if published else None
         else:
             start = _when(m.group("a"), lang, published, first=True)
         end = published
@@ -140,12 +150,10 @@ def _resolve(kind, m, lang, published, context_year) -> FoundPeriod | None:
         start, end = _relative(time["relative"][_words(m.group("rel"))], published, context_year)
     elif kind == "on_day":
         if published:
-            back = (published.weekday() - time["weekdays"][m.group("wd").lower()]) % 7
-            start = end = published - timedelta(days=back or (7 if m.group("last") else 0))
+            start = end = _last_weekday(published, time["weekdays"][m.group("wd").lower()], before=bool(m.group("last")))
     elif kind in ("in_when", "date"):
         start = _when(m.group("a"), lang, published, first=True)
         end = _when(m.group("a"), lang, published, first=False)
-    # The span is the text's, without white space the pattern took in at either end.
     return FoundPeriod(offset, offset + len(text), text, start, end, cumulative, start.year if start else _year_in(text),
                        kind=kind, end_basis=_end_basis(kind, end, published))
 
@@ -157,14 +165,12 @@ def _since_event(m: re.Match, lang, published: date | None, onsets) -> FoundPeri
     if onset is not None:
         start, source = onset.start, onset.sentence
     else:
-        start, source = lang.forms.read_when(m.group("a")).event, None
-        start = date.fromisoformat(start) if start else None
+        start, source = _when(m.group("a"), lang, published, first=True), None
     if start is None:
         return None
-    text = m.group().strip()
-    offset = m.start() + (len(m.group()) - len(m.group().lstrip()))
+    offset, text = _trimmed(m)
     return FoundPeriod(offset, offset + len(text), text, start, published, True, start.year, kind="since_event",
-                       end_basis=_end_basis("since", published, published), inherited_from=source)
+                       end_basis=_end_basis("since_event", published, published), inherited_from=source)
 
 
 def _same_period(m: re.Match, lang, published: date | None, before: FoundPeriod | None) -> FoundPeriod | None:
@@ -179,8 +185,7 @@ def _same_period(m: re.Match, lang, published: date | None, before: FoundPeriod 
             return None
         shift = year - start.year
         start, end = _safe_date(start.year + shift, start.month, start.day), _safe_date(end.year + shift, end.month, end.day)
-    text = m.group().strip()
-    offset = m.start() + (len(m.group()) - len(m.group().lstrip()))
+    offset, text = _trimmed(m)
     return FoundPeriod(offset, offset + len(text), text, start, end, before.cumulative, start.year, kind="same_period",
                        end_basis=before.end_basis)
 
@@ -192,7 +197,7 @@ def _end_basis(kind: str, end: date | None, published: date | None) -> str | Non
         return None
     if kind == "as_of":
         return "as_of"
-    if end == published and kind in ("since", "since_rel", "past_n", "past_1", "rel"):
+    if end == published and kind in ("since", "since_rel", "since_event", "past_n", "past_1", "rel"):
         return "published"
     return "stated"
 
